@@ -1,0 +1,161 @@
+// The number reader: finds every number in a sentence or paragraph of prose as policy drafts write them
+// (1 558.1亿美元, 约1.78万人, 34%以上, 两千三百万, 三成, ranked 13th, 5-10 million) and says what each
+// is — a statistic with its interval, unit and qualifier, or a year, reference, ordinal or name and why.
+// Pure and linear: one left-to-right pass with bounded look-arounds, then one pass joining ranges and dates.
+
+import { isChineseNumeralChar, isMagnitudeChar } from './chinese';
+import { classify, type ReadFacts } from './classify';
+import { toMention, type Draft } from './draft';
+import {
+  NO_FACTS, circledValue, isCitationOpen, labelDraft, readCitation, readHalf, readHalfOfOne, readNumericDate, readPerCent,
+  readRoughMagnitude, readWord,
+} from './forms';
+import { joinRangesAndDates } from './join';
+import { readArabicCore, readChineseCore, readPrefix, readSuffix, readTrailingQualifier } from './scan';
+import { isAsciiLetter, isDigit, oneOf } from './text';
+import type { NumberMention } from './types';
+
+export type * from './types';
+export { parseChineseNumeral, magnitudeOf } from './chinese';
+
+const CHINESE_COUNTING = '零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾';
+
+const TRIGGERS: ReadonlySet<string> = new Set([...'［〔半零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿']);
+
+/** Reads every number in `text`: sorted by start, never overlapping. */
+export function readNumbers(text: string): NumberMention[] {
+  const drafts: Draft[] = [];
+  let floor = 0;
+  let i = 0;
+  const push = (d: Draft, resume = d.end): void => {
+    d.start = Math.max(d.start, floor);
+    drafts.push(d);
+    floor = d.end;
+    i = Math.max(i + 1, resume, d.end);
+  };
+  while (i < text.length) {
+    const ch = text.charAt(i);
+    const code = text.charCodeAt(i);
+    // Fast path: most characters of a paper start no number.
+    if (code >= 0x80 && !TRIGGERS.has(ch) && circledValue(code) === 0 && !isDigit(text, i)) {
+      i++;
+      continue;
+    }
+    if (isCitationOpen(ch)) {
+      const citation = readCitation(text, i);
+      if (citation) {
+        push(citation.draft, citation.resume);
+        continue;
+      }
+    }
+    const circled = circledValue(text.charCodeAt(i));
+    if (circled > 0) {
+      push(labelDraft(i, i + 1, circled, 'ordinal', 'list-ordinal'));
+      continue;
+    }
+    if (isDigit(text, i)) {
+      push(readArabic(text, i, floor));
+      continue;
+    }
+    if (isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1)) {
+      const word = readWord(text, i, floor);
+      if (word.draft) push(word.draft);
+      else i = word.resume;
+      continue;
+    }
+    if (text.startsWith('百分之', i) || text.startsWith('千分之', i)) {
+      const d = readPerCent(text, i, floor);
+      if (d) {
+        push(d);
+        continue;
+      }
+    }
+    if (ch === '半') {
+      const d = readHalf(text, i, floor);
+      if (d) {
+        push(d);
+        continue;
+      }
+    }
+    if (isChineseNumeralChar(ch)) {
+      const chinese = readChinese(text, i, floor);
+      if (chinese.draft) push(chinese.draft);
+      else i = chinese.resume;
+      continue;
+    }
+    i++;
+  }
+  return joinRangesAndDates(text, drafts).map((d) => toMention(text, d));
+}
+
+
+function readArabic(text: string, i: number, floor: number): Draft {
+  const date = readNumericDate(text, i);
+  if (date) return date;
+  const core = readArabicCore(text, i);
+  const facts: ReadFacts = { ...NO_FACTS, dotted: core.dotted, leadingZero: core.leadingZero };
+  const d: Draft = core;
+  readPrefix(text, d, floor);
+  if (!core.dotted) readSuffix(text, d);
+  classify(text, d, facts, floor);
+  return d;
+}
+
+
+/** A run of Chinese numeral characters: a number, a fraction (三分之一), or a word (一定, 千万) skipped. */
+function readChinese(text: string, i: number, floor: number): { draft?: Draft; resume: number } {
+  const core = readChineseCore(text, i);
+  if (!core) return { resume: i + 1 };
+  const run = text.slice(i, core.end);
+  // A lone formal numeral or zero is a word part far more often than a number: 队伍, 大陆, 零部件.
+  if (run.length === 1 && '零〇壹贰叁肆伍陆柒捌玖拾佰仟'.includes(run)) return { resume: core.end };
+  const counting = [...run].some((c) => CHINESE_COUNTING.includes(c));
+  if (!counting) {
+    // 上千, 数百, 几万: a rough magnitude, read as [M, 10M); a lone 百 or 万 elsewhere is a word (百姓, 万物).
+    return readRoughMagnitude(text, core, floor);
+  }
+  if (oneOf('数几', text.charAt(i - 1)) && i - 1 >= floor && oneOf('十百千万', run.charAt(0))) {
+    // 几十个, 数十万: tens (hundreds …) of.
+    return readRoughMagnitude(text, core, floor);
+  }
+  if (text.startsWith('分之', core.end)) {
+    const numerator = readChineseCore(text, core.end + 2);
+    if (numerator && core.written > 0) {
+      const d: Draft = numerator;
+      d.coreStart = i;
+      d.start = i;
+      d.written = Number(((numerator.written / core.written) * 100).toPrecision(4));
+      d.step = 0.01;
+      d.precision = 0.01;
+      d.integer = false;
+      d.kind = 'percent';
+      d.unit = '分之';
+      readPrefix(text, d, floor);
+      readTrailingQualifier(text, d);
+      return { draft: d, resume: d.end };
+    }
+  }
+  if (text.charAt(core.end) === '番' && (text.charAt(i - 1) === '翻' || text.slice(i - 2, i) === '翻了')) {
+    // 翻一番 doubles, 翻两番 quadruples.
+    const d: Draft = core;
+    d.start = text.charAt(i - 1) === '翻' ? i - 1 : i - 2;
+    d.start = Math.max(d.start, floor);
+    d.written = 2 ** core.written;
+    d.kind = 'multiple';
+    d.unit = '番';
+    d.end = core.end + 1;
+    return { draft: d, resume: d.end };
+  }
+  if (run === '一' && text.charAt(core.end) === '半') {
+    const d = readHalfOfOne(core, text);
+    readPrefix(text, d, floor);
+    return { draft: d, resume: d.end };
+  }
+  const d: Draft = core;
+  readPrefix(text, d, floor);
+  readSuffix(text, d);
+  classify(text, d, { ...NO_FACTS, digitByDigit: core.digitByDigit, irregular: core.irregular }, floor);
+  if (isMagnitudeChar(text.charAt(d.end - 1)) && d.end === core.end && d.reason === 'idiom') return { resume: core.end };
+  return { draft: d, resume: d.end };
+}
+
