@@ -52,6 +52,8 @@ export interface RuleMeta {
 export interface RuleContext {
   readonly locale: Locale;
   readonly options: { readonly [key: string]: unknown };
+  /** Ids of every registered rule, for rules that validate rule names (directives). */
+  readonly knownRules?: ReadonlySet<string>;
 }
 
 export interface Rule extends RuleMeta {
