@@ -1,0 +1,182 @@
+// The draft's challenge ↔ countermeasure structure: which units exist, which tier each belongs to, and
+// which countermeasure answers which challenge. Evidence, strongest first: an explicit cross-reference, the
+// framework tier, content similarity; a one-to-one best assignment decides. Section numbers and order
+// never decide a match. Computed once per model and shared by the rules, symbols, code lenses and the map.
+import type { DocumentModel, Section } from '../model';
+import { paperFramework, rankCountermeasures, rankTiers, type Framework, type Ranked } from '../framework';
+import { exemptSectionFlags, parseExemptSections } from '../evidence/exempt';
+import { bestAssignment, buildSimilarity } from './similarity';
+import { findUnits, type StructureUnit } from './units';
+
+export type { StructureUnit } from './units';
+
+export type MatchEvidence = 'explicit' | 'tier' | 'similarity';
+
+export interface StructurePair {
+  readonly challenge: number;
+  readonly countermeasure: number;
+  readonly evidence: MatchEvidence;
+  /** Content similarity in [0, 1]. */
+  readonly similarity: number;
+}
+
+export interface Candidate {
+  readonly countermeasure: number;
+  readonly similarity: number;
+}
+
+export interface StructureAnalysis {
+  readonly framework: Framework;
+  readonly challenges: readonly StructureUnit[];
+  readonly countermeasures: readonly StructureUnit[];
+  /** Framework tier id of each challenge (or undefined). */
+  readonly challengeTiers: readonly (string | undefined)[];
+  /** Framework countermeasure dimension id of each countermeasure (or undefined). */
+  readonly countermeasureDimensions: readonly (string | undefined)[];
+  readonly pairs: readonly StructurePair[];
+  readonly challengeParts: readonly number[];
+  readonly countermeasureParts: readonly number[];
+  /** For each challenge, countermeasures by descending similarity (for relatedInformation). */
+  readonly candidates: readonly (readonly Candidate[])[];
+}
+
+/** Below this similarity a content-only pairing is not trusted as an answer. */
+export const MIN_SIMILARITY = 0.08;
+
+function decisive<T>(ranked: readonly Ranked<T>[], minimum: number): T | undefined {
+  const [first, second] = ranked;
+  if (!first || first.matches.length < minimum) return undefined;
+  if (second && second.matches.length >= first.matches.length) return undefined;
+  return first.item;
+}
+
+/** A unit's tier: from its title when the title is decisive, else from the body when it clearly leans one way. */
+function tierOf(unit: StructureUnit, framework: Framework): string | undefined {
+  return (decisive(rankTiers(unit.title, framework), 1) ?? decisive(rankTiers(unit.text, framework), 3))?.id;
+}
+
+function dimensionOf(unit: StructureUnit, framework: Framework): string | undefined {
+  return (decisive(rankCountermeasures(unit.title, framework), 1) ?? decisive(rankCountermeasures(unit.text, framework), 3))?.id;
+}
+
+function slug(title: string): string {
+  return title
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, '-');
+}
+
+const NUMBER_REFERENCE = /(?:针对|应对|对应|回应|解决|answers?|address(?:es)?|responds? to|in response to)\s*(?:第\s*)?(?:section\s*|§\s*)?(\d+(?:\.\d+)*)/giu;
+const DIRECTIVE = /policylint-answers\s*:\s*([^>]+?)\s*(?:-->|$)/giu;
+const LINK_TARGET = /\]\(#([^)\s]+)\)/g;
+
+/** Challenges a countermeasure names explicitly: "针对4.2", a link to the heading, or a directive comment. */
+function explicitTargets(model: DocumentModel, unit: StructureUnit, challenges: readonly StructureUnit[]): Set<number> {
+  const targets = new Set<number>();
+  const source = model.text.slice(unit.span.start, unit.span.end);
+  const byNumber = (ref: string): void => {
+    challenges.forEach((challenge, i) => {
+      if (challenge.number === ref) targets.add(i);
+    });
+  };
+  const byTitle = (ref: string): void => {
+    const wanted = slug(ref);
+    challenges.forEach((challenge, i) => {
+      const own = slug(challenge.number ? `${challenge.number} ${challenge.title}` : challenge.title);
+      if (wanted !== '' && (own === wanted || slug(challenge.title) === wanted || own.replace(/-/g, '') === wanted.replace(/-/g, ''))) targets.add(i);
+    });
+  };
+  for (const match of unit.text.matchAll(NUMBER_REFERENCE)) byNumber(match[1]!);
+  for (const match of source.matchAll(DIRECTIVE)) {
+    for (const ref of match[1]!.split(/[,，;；]/)) {
+      const trimmed = ref.trim();
+      if (/^\d+(?:\.\d+)*$/.test(trimmed)) byNumber(trimmed);
+      else byTitle(trimmed);
+    }
+  }
+  for (const match of source.matchAll(LINK_TARGET)) {
+    let target = match[1]!;
+    try {
+      target = decodeURIComponent(target);
+    } catch {
+      // Keep the raw fragment when it is not valid percent-encoding.
+    }
+    byTitle(target);
+  }
+  return targets;
+}
+
+const cache = new WeakMap<DocumentModel, Map<string, StructureAnalysis>>();
+
+export interface StructureOptions {
+  readonly framework?: Framework;
+  readonly exemptSections?: unknown;
+}
+
+export function analyzeStructure(model: DocumentModel, options: StructureOptions = {}): StructureAnalysis {
+  const framework = options.framework ?? paperFramework;
+  const exemptNames = parseExemptSections(options.exemptSections);
+  const key = `${framework.id}\u0000${exemptNames.join('\u0001')}`;
+  let perModel = cache.get(model);
+  const cached = perModel?.get(key);
+  if (cached) return cached;
+
+  const exempt = exemptSectionFlags(model, exemptNames);
+  const { units, challengeParts, countermeasureParts } = findUnits(model, framework, (section: Section) => exempt[section.index] === true);
+  const challenges = units.filter((unit) => unit.kind === 'challenge');
+  const countermeasures = units.filter((unit) => unit.kind === 'countermeasure');
+  const challengeTiers = challenges.map((unit) => tierOf(unit, framework));
+  const countermeasureDimensions = countermeasures.map((unit) => dimensionOf(unit, framework));
+  const answersTier = countermeasureDimensions.map((id) => framework.countermeasures.find((d) => d.id === id)?.answers);
+
+  const similarity = buildSimilarity(
+    challenges.map((unit) => unit.text),
+    countermeasures.map((unit) => unit.text),
+  );
+  const explicit = countermeasures.map((unit) => explicitTargets(model, unit, challenges));
+  const evidenceOf = (c: number, m: number): MatchEvidence | undefined => {
+    if (explicit[m]!.has(c)) return 'explicit';
+    if (challengeTiers[c] !== undefined && challengeTiers[c] === answersTier[m]) return 'tier';
+    return similarity.score(c, m) >= MIN_SIMILARITY ? 'similarity' : undefined;
+  };
+  // Explicit references outweigh any tier match, which outweighs any similarity.
+  const weights = challenges.map((_, c) =>
+    countermeasures.map((_, m) => {
+      const evidence = evidenceOf(c, m);
+      const score = similarity.score(c, m);
+      if (evidence === 'explicit') return 100 + score;
+      if (evidence === 'tier') return 10 + score;
+      return evidence === 'similarity' ? score : 0;
+    }),
+  );
+  const assignment = bestAssignment(weights);
+  const pairs: StructurePair[] = [];
+  assignment.forEach((m, c) => {
+    if (m < 0) return;
+    const evidence = evidenceOf(c, m);
+    if (evidence) pairs.push({ challenge: c, countermeasure: m, evidence, similarity: similarity.score(c, m) });
+  });
+  const candidates = challenges.map((_, c) =>
+    countermeasures
+      .map((_, m) => ({ countermeasure: m, similarity: similarity.score(c, m) }))
+      .sort((a, b) => b.similarity - a.similarity),
+  );
+  const analysis: StructureAnalysis = {
+    framework,
+    challenges,
+    countermeasures,
+    challengeTiers,
+    countermeasureDimensions,
+    pairs,
+    challengeParts,
+    countermeasureParts,
+    candidates,
+  };
+  if (!perModel) {
+    perModel = new Map();
+    cache.set(model, perModel);
+  }
+  perModel.set(key, analysis);
+  return analysis;
+}

@@ -1,0 +1,131 @@
+// Content similarity between two sections: words from Intl.Segmenter (Chinese has no spaces), TF-IDF
+// weights over the units being compared, cosine of the weight vectors. Scores lie in [0, 1].
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+// Function words that carry no topic in either language.
+const STOPWORDS = new Set(
+  (
+    '的 了 和 与 及 以及 在 是 等 对 为 中 以 其 之 而 或 并 也 都 将 把 被 从 向 于 由 这 那 此 该 各 一 个 有 无 不 更 最 很 已 已经 还 又 使 让 通过 进行 实现 方面 问题 方面的 相关 我们 他们 可以 能够 需要 应 应当 要 加强 推动 促进 提升 提高 发展 建立 完善 一些 一种 一定 当前 目前 同时 因此 但是 但 然而 并且 以及 对于 关于 作为 进一步 不断 方式 情况 ' +
+    'the a an and or of to in on for with by as at from is are was were be been being this that these those it its their our we they he she which who whom whose what when where how not no more most very also can could should would will may might must need needs into than then there here such'
+  ).split(/\s+/),
+);
+
+/** Topic words of a text: lower-cased, no stopwords, no numbers, crude English plural folding. */
+export function topicWords(text: string): string[] {
+  const words: string[] = [];
+  for (const part of segmenter.segment(text)) {
+    if (!part.isWordLike) continue;
+    let word = part.segment.toLowerCase();
+    if (/^[\d.,%]+$/.test(word) || STOPWORDS.has(word)) continue;
+    if (/^[a-z]{4,}s$/.test(word) && !word.endsWith('ss')) word = word.slice(0, -1);
+    words.push(word);
+  }
+  return words;
+}
+
+export interface SimilarityModel {
+  /** Cosine similarity of TF-IDF vectors of document i of `left` and document j of `right`. */
+  score(leftIndex: number, rightIndex: number): number;
+}
+
+type Vector = Map<string, number>;
+
+function termFrequencies(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** Builds TF-IDF vectors for two groups of texts with document frequencies counted over both groups. */
+export function buildSimilarity(left: readonly string[], right: readonly string[]): SimilarityModel {
+  const all = [...left, ...right].map((text) => termFrequencies(topicWords(text)));
+  const documentFrequency = new Map<string, number>();
+  for (const counts of all) for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const total = all.length;
+  const vectors: Vector[] = all.map((counts) => {
+    const vector: Vector = new Map();
+    let norm = 0;
+    for (const [word, count] of counts) {
+      const weight = (1 + Math.log(count)) * Math.log(1 + total / documentFrequency.get(word)!);
+      vector.set(word, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [word, weight] of vector) vector.set(word, weight / norm);
+    return vector;
+  });
+  return {
+    score(leftIndex, rightIndex) {
+      const a = vectors[leftIndex]!;
+      const b = vectors[left.length + rightIndex]!;
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      let dot = 0;
+      for (const [word, weight] of small) dot += weight * (large.get(word) ?? 0);
+      return dot;
+    },
+  };
+}
+
+/**
+ * Maximum-weight one-to-one assignment (Hungarian algorithm on the negated matrix). Returns for each row
+ * the assigned column or -1. Cells with weight ≤ 0 are never assigned.
+ */
+export function bestAssignment(weights: readonly (readonly number[])[]): number[] {
+  const rows = weights.length;
+  const columns = rows === 0 ? 0 : weights[0]!.length;
+  if (rows === 0 || columns === 0) return new Array<number>(rows).fill(-1);
+  const n = Math.max(rows, columns);
+  const max = Math.max(0, ...weights.flat());
+  // Square cost matrix, 1-based as the classic formulation; padding costs nothing.
+  const cost = (i: number, j: number): number =>
+    i <= rows && j <= columns ? max - Math.max(0, weights[i - 1]![j - 1]!) : max;
+  const u = new Array<number>(n + 1).fill(0);
+  const v = new Array<number>(n + 1).fill(0);
+  const match = new Array<number>(n + 1).fill(0);
+  const way = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    match[0] = i;
+    let j0 = 0;
+    const minv = new Array<number>(n + 1).fill(Infinity);
+    const used = new Array<boolean>(n + 1).fill(false);
+    do {
+      used[j0] = true;
+      const i0 = match[j0]!;
+      let delta = Infinity;
+      let j1 = 0;
+      for (let j = 1; j <= n; j++) {
+        if (used[j]) continue;
+        const current = cost(i0, j) - u[i0]! - v[j]!;
+        if (current < minv[j]!) {
+          minv[j] = current;
+          way[j] = j0;
+        }
+        if (minv[j]! < delta) {
+          delta = minv[j]!;
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= n; j++) {
+        if (used[j]) {
+          u[match[j]!]! += delta;
+          v[j]! -= delta;
+        } else {
+          minv[j]! -= delta;
+        }
+      }
+      j0 = j1;
+    } while (match[j0] !== 0);
+    do {
+      const j1 = way[j0]!;
+      match[j0] = match[j1]!;
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const result = new Array<number>(rows).fill(-1);
+  for (let j = 1; j <= columns; j++) {
+    const i = match[j]!;
+    if (i >= 1 && i <= rows && weights[i - 1]![j - 1]! > 0) result[i - 1] = j - 1;
+  }
+  return result;
+}
