@@ -1,0 +1,140 @@
+// Code actions are rebuilt from what the client sends back (rule id in `code`, fix data in `data`), matched
+// against a fresh check of the current model, so a fix always edits the text as it is now and the server
+// keeps no per-diagnostic state.
+import {
+  CodeActionKind,
+  TextEdit,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { codeActions as engineCodeActions } from '../engine';
+import type { Finding, Fix, FixData } from '../engine';
+import type { ClientFeatures } from './capabilities';
+import { fixDataOf, ruleOf } from './diagnostics';
+import type { Snapshot } from './session';
+
+interface Matched {
+  readonly diagnostic: Diagnostic;
+  readonly finding: Finding;
+}
+
+/** True if an action of `kind` may be returned when the client asked only for `only` (hierarchical kinds). */
+export function kindAllowed(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((wanted) => wanted === '' || kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+export function codeActions(
+  snapshot: Snapshot,
+  range: Range,
+  context: CodeActionContext,
+  features: ClientFeatures,
+): CodeAction[] {
+  const wantQuickFixes = kindAllowed(CodeActionKind.QuickFix, context.only);
+  const wantFixAll = kindAllowed(CodeActionKind.SourceFixAll, context.only);
+  if (!wantQuickFixes && !wantFixAll) return [];
+
+  const { analysis, options } = snapshot;
+  const { model } = analysis;
+  if (!model) return [];
+  const matched = matchFindings(snapshot, context.diagnostics);
+  const actions: CodeAction[] = [];
+
+  if (wantQuickFixes) {
+    const byKey = new Map<string, CodeAction>();
+    for (const { diagnostic, finding } of matched) {
+      for (const fix of engineCodeActions(model, [finding], finding.span, options)) {
+        if (fix.kind !== 'quickfix') continue;
+        const key = fixKey(fix);
+        const existing = byKey.get(key);
+        if (existing) existing.diagnostics?.push(diagnostic);
+        else byKey.set(key, toCodeAction(snapshot, fix, [diagnostic], features));
+      }
+    }
+    actions.push(...byKey.values());
+  }
+
+  if (wantFixAll) {
+    // Asked for explicitly (e.g. fix on save): every current finding counts. Otherwise (the light bulb),
+    // offer fix-all only for the rules of the diagnostics under the cursor.
+    const explicit = context.only?.some((kind) => kind !== '' && kindAllowed(CodeActionKind.SourceFixAll, [kind])) ?? false;
+    const findings = explicit ? analysis.findings : matched.map((m) => m.finding);
+    if (findings.length > 0) {
+      const span = explicit
+        ? { start: 0, end: model.text.length }
+        : { start: analysis.positions.toOffset(range.start), end: analysis.positions.toOffset(range.end) };
+      const seen = new Set<string>();
+      for (const fix of engineCodeActions(model, findings, span, options)) {
+        if (fix.kind !== 'source.fixAll' || fix.edits.length === 0 || seen.has(fix.title)) continue;
+        seen.add(fix.title);
+        actions.push(toCodeAction(snapshot, fix, [], features));
+      }
+    }
+  }
+  return actions;
+}
+
+/** Pairs each of our diagnostics in the request with the current finding of the same rule at the same range. */
+function matchFindings(snapshot: Snapshot, diagnostics: readonly Diagnostic[]): Matched[] {
+  const { analysis } = snapshot;
+  const matched: Matched[] = [];
+  for (const diagnostic of diagnostics) {
+    const rule = ruleOf(diagnostic);
+    if (rule === undefined) continue;
+    const candidates = analysis.findings.filter(
+      (finding) => finding.rule === rule && sameRange(analysis.positions.toRange(finding.span), diagnostic.range),
+    );
+    const data = fixDataOf(diagnostic);
+    const finding = candidates.find((candidate) => sameData(candidate.data, data)) ?? candidates[0];
+    if (finding) matched.push({ diagnostic, finding });
+  }
+  return matched;
+}
+
+function toCodeAction(snapshot: Snapshot, fix: Fix, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll,
+    edit: workspaceEdit(snapshot, fix, features),
+  };
+  if (diagnostics.length > 0) action.diagnostics = diagnostics;
+  if (fix.preferred) action.isPreferred = true;
+  return action;
+}
+
+function workspaceEdit(snapshot: Snapshot, fix: Fix, features: ClientFeatures): WorkspaceEdit {
+  const { analysis, document } = snapshot;
+  const edits = fix.edits.map((edit) => TextEdit.replace(analysis.positions.toRange(edit.span), edit.newText));
+  return features.documentChanges
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
+    : { changes: { [document.uri]: edits } };
+}
+
+function fixKey(fix: Fix): string {
+  return JSON.stringify([fix.title, fix.edits.map((edit) => [edit.span.start, edit.span.end, edit.newText])]);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function sameData(a: FixData | undefined, b: FixData | undefined): boolean {
+  return stableJson(a ?? {}) === stableJson(b ?? {});
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

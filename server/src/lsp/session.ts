@@ -1,0 +1,37 @@
+// Everything a handler needs for one open document: the buffer, its settings turned into engine options, and
+// the cached analysis of its current version.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EngineOptions, Locale } from '../engine';
+import type { Analysis, AnalysisCache } from './analysis';
+import type { ClientFeatures } from './capabilities';
+import { toEngineOptions, type SettingsStore } from './settings';
+
+export interface Snapshot {
+  readonly document: TextDocument;
+  readonly options: EngineOptions;
+  readonly analysis: Analysis;
+}
+
+export class Session {
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly settings: SettingsStore,
+    readonly cache: AnalysisCache,
+    readonly features: ClientFeatures,
+    readonly clientLocale: Locale,
+  ) {}
+
+  async engineOptions(uri: string): Promise<EngineOptions> {
+    return toEngineOptions(await this.settings.forResource(uri), this.clientLocale);
+  }
+
+  /** The analysis of the document's current version, or undefined if the document is not open. */
+  async snapshot(uri: string): Promise<Snapshot | undefined> {
+    const options = await this.engineOptions(uri);
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    return { document, options, analysis: this.cache.get(document, options) };
+  }
+}

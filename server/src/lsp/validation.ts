@@ -1,0 +1,95 @@
+// When to check a document and whether its result may still be published.
+// Checks run on open and save, and (with `policylint.run: onType`) after a pause in typing. A result is
+// published only if it is for the document's current version and no newer check has been requested since.
+import { toDiagnostics } from './diagnostics';
+import { errorText } from './guard';
+import type { Session } from './session';
+
+export const TYPING_DEBOUNCE_MS = 300;
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Increases with every check requested for a URI; a check publishes only if it still holds the latest ticket. */
+  private readonly tickets = new Map<string, number>();
+  /** The document version the latest check was requested for; a content event for it needs no new check. */
+  private readonly requestedVersions = new Map<string, number>();
+
+  constructor(private readonly session: Session) {}
+
+  opened(uri: string): void {
+    this.validateSoon(uri);
+  }
+
+  saved(uri: string): void {
+    this.validateSoon(uri);
+  }
+
+  /** Content changed (the library also reports the initial content on open, which `opened` already handles). */
+  async changed(uri: string, version: number): Promise<void> {
+    if (this.requestedVersions.get(uri) === version) return;
+    const settings = await this.session.settings.forResource(uri);
+    if (settings.run !== 'onType') return;
+    // While settings were read, a newer change may have arrived (it schedules itself) or a save checked this one.
+    if (this.session.documents.get(uri)?.version !== version || this.requestedVersions.get(uri) === version) return;
+    this.cancelTimer(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.validateSoon(uri);
+      }, TYPING_DEBOUNCE_MS),
+    );
+  }
+
+  closed(uri: string): void {
+    this.cancelTimer(uri);
+    // Invalidate any check in flight; tickets keep counting so a reopened document never reuses one.
+    this.nextTicket(uri);
+    this.requestedVersions.delete(uri);
+    this.session.cache.evict(uri);
+    this.session.settings.forget(uri);
+    void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  revalidateAll(): void {
+    for (const document of this.session.documents.all()) this.validateSoon(document.uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private validateSoon(uri: string): void {
+    this.cancelTimer(uri);
+    const version = this.session.documents.get(uri)?.version;
+    if (version !== undefined) this.requestedVersions.set(uri, version);
+    this.validate(uri).catch((error: unknown) => {
+      this.session.connection.console.error(`Checking ${uri} failed: ${errorText(error)}`);
+    });
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const ticket = this.nextTicket(uri);
+    const snapshot = await this.session.snapshot(uri);
+    if (!snapshot || this.tickets.get(uri) !== ticket) return;
+    const { analysis } = snapshot;
+    const version = analysis.version;
+    const diagnostics = toDiagnostics(analysis, this.session.features);
+    // Superseded while we worked: a newer version arrived, the document closed, or a newer check started.
+    if (this.session.documents.get(uri)?.version !== version || this.tickets.get(uri) !== ticket) return;
+    await this.session.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private nextTicket(uri: string): number {
+    const ticket = (this.tickets.get(uri) ?? 0) + 1;
+    this.tickets.set(uri, ticket);
+    return ticket;
+  }
+
+  private cancelTimer(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+}
