@@ -1,0 +1,63 @@
+// Human output: `file:line:col  severity  message  rule-id` (1-based), then a blank line and a summary.
+// Colour only when the caller says stdout is a terminal.
+import type { Severity } from '../engine/finding';
+import { summarize, type FileReport, type Summary } from './report';
+
+export interface TextFormatOptions {
+  readonly color: boolean;
+}
+
+const ANSI = {
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  blue: '\u001b[34m',
+  green: '\u001b[32m',
+  dim: '\u001b[2m',
+  bold: '\u001b[1m',
+  reset: '\u001b[0m',
+} as const;
+
+const SEVERITY_COLOR: Record<Severity, string> = {
+  error: ANSI.red,
+  warning: ANSI.yellow,
+  information: ANSI.blue,
+  hint: ANSI.dim,
+};
+
+function plural(count: number, singular: string, pluralForm: string): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** `✖ 5 problems (1 error, 3 warnings, 1 information, 0 hints) in 2 files`, counting files with problems. */
+export function summaryLine(summary: Summary, filesWithProblems: number, filesChecked: number): string {
+  const total = summary.errors + summary.warnings + summary.information + summary.hints;
+  if (total === 0) return `✔ no problems in ${plural(filesChecked, 'file', 'files')}`;
+  const counts = [
+    plural(summary.errors, 'error', 'errors'),
+    plural(summary.warnings, 'warning', 'warnings'),
+    `${summary.information} information`,
+    plural(summary.hints, 'hint', 'hints'),
+  ].join(', ');
+  return `✖ ${plural(total, 'problem', 'problems')} (${counts}) in ${plural(filesWithProblems, 'file', 'files')}`;
+}
+
+export function formatText(files: readonly FileReport[], options: TextFormatOptions): string {
+  const paint = (color: string, text: string): string => (options.color ? `${color}${text}${ANSI.reset}` : text);
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const diagnostic of file.diagnostics) {
+      const { line, character } = diagnostic.range.start;
+      const location = `${file.path}:${line + 1}:${character + 1}`;
+      const severity = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity);
+      // A message is one line in this format; line breaks inside it would read as another finding.
+      const message = diagnostic.message.replace(/\r\n|\r|\n/g, ' ');
+      lines.push(`${location}  ${severity}  ${message}  ${paint(ANSI.dim, diagnostic.rule)}`);
+    }
+  }
+  const summary = summarize(files);
+  const filesWithProblems = files.filter((file) => file.diagnostics.length > 0).length;
+  const total = summary.errors + summary.warnings + summary.information + summary.hints;
+  const color = summary.errors > 0 ? ANSI.red : total > 0 ? ANSI.yellow : ANSI.green;
+  const last = paint(ANSI.bold + color, summaryLine(summary, filesWithProblems, files.length));
+  return lines.length > 0 ? `${lines.join('\n')}\n\n${last}\n` : `${last}\n`;
+}
