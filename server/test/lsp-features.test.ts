@@ -13,6 +13,7 @@ import {
   minimalCapabilities,
   positionOf,
   rangeOf,
+  textOf,
   toCrlf,
 } from './helpers/lspClient';
 import { DRAFT } from './helpers/lspDocuments';
@@ -58,9 +59,16 @@ describe('navigation for a full client', () => {
     assert.deepEqual(hover?.range, rangeOf(DRAFT, '[1]'));
   });
 
-  test('hover away from any marker, or past the end, is empty', async () => {
-    assert.equal(await client.hover(uri, positionOf(DRAFT, '新质生产力是')), null);
+  test('hover away from any marker or glossary term, or past the end, is empty', async () => {
+    assert.equal(await client.hover(uri, positionOf(DRAFT, '表情之后')), null);
     assert.equal(await client.hover(uri, { line: 999, character: 999 }), null);
+  });
+
+  test('hover on a glossary term away from any marker shows the term, not a reference entry', async () => {
+    const hover = await client.hover(uri, positionOf(DRAFT, '新质生产力是'));
+    assert.ok(hover);
+    assert.deepEqual(hover.range, rangeOf(DRAFT, '新质生产力', 1));
+    assert.doesNotMatch(textOf(hover.contents as { value: string }), /张三/);
   });
 
   test('hover on a document that is not open is empty', async () => {

@@ -174,6 +174,9 @@ const statistics: [text: string, raw: string, expect: Expect][] = [
   ['粮食产量13908亿斤', '13908亿斤', { kind: 'quantity', unit: '斤', point: 1_390_800_000_000 }],
   ['在全球前100强中占据27席', '27席', { kind: 'count', unit: '席', point: 27 }],
   ['ranks 5th globally', '5th', { kind: 'rank', point: 5 }],
+  ['约1/3的企业', '约1/3', { kind: 'percent', qualifier: 'approx', point: 33.33 }],
+  ['3/1000', '3/1000', { kind: 'percent', point: 0.3 }],
+  ['1200 firms', '1200', { kind: 'count', point: 1200 }],
   // Plain amounts.
   ['指数为112.5', '112.5', { kind: 'plain', point: 112.5 }],
   ['1 000 000', '1 000 000', { kind: 'plain', point: 1e6 }],

@@ -15,14 +15,24 @@ describe('lintText and checkDocument', () => {
       {
         rule: 'file-too-large',
         severity: 'information',
-        message: 'The file has 2000 characters, more than the limit of 1024, so Policylint did not check it.',
+        message: 'The file is 2000 bytes, more than the limit of 1024 bytes, so Policylint did not check it.',
         span: { start: 0, end: 0 },
         related: [],
         data: { rule: 'file-too-large', text: '', size: 2000, limit: 1024 },
       },
     ]);
     const zh = lintText('x'.repeat(2000), { ...options('zh-CN'), maxFileSize: 1024 });
-    assert.equal(zh.findings[0]!.message, '文件有 2000 个字符，超过了 1024 个字符的上限，因此 Policylint 没有检查它。');
+    assert.equal(zh.findings[0]!.message, '文件大小为 2000 字节，超过了 1024 字节的上限，因此 Policylint 没有检查它。');
+  });
+
+  it('measures the size limit in bytes of UTF-8, as the file is on disk', () => {
+    // 500 Chinese characters are 1,500 bytes: over a 1,024-byte limit though only 500 code units long.
+    const chinese = lintText('字'.repeat(500), { ...options(), maxFileSize: 1024 });
+    assert.equal(chinese.model, undefined);
+    assert.equal(chinese.findings[0]!.data!.size, 1500);
+    // An emoji (a surrogate pair) is four bytes.
+    assert.equal(lintText('😀'.repeat(300), { ...options(), maxFileSize: 1024 }).findings[0]!.data!.size, 1200);
+    assert.notEqual(lintText('x'.repeat(1024), { ...options(), maxFileSize: 1024 }).model, undefined);
   });
 
   it('lets file-too-large be turned off or raised, and checks text at the limit normally', () => {

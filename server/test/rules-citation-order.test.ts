@@ -24,11 +24,11 @@ describe('citation-order', () => {
     assert.equal(findings[0]!.severity, 'information');
     assert.equal(
       findings[0]!.message,
-      'Reference [2] in "[2]" is first cited after reference [3]; number references in the order they are first cited.',
+      'Reference [2] is first cited here, after reference [3]; number references in the order they are first cited.',
     );
     assert.equal(
       findingsOf(en, RULE, options('zh-CN'))[0]!.message,
-      '“[2]”中的文献 [2] 首次引用出现在文献 [3] 之后；参考文献应按首次引用的先后顺序编号。',
+      '文献 [2] 在此处首次被引用，却排在文献 [3] 之后；参考文献应按首次引用的先后顺序编号。',
     );
   });
 

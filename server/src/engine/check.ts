@@ -67,17 +67,35 @@ export function checkDocument(model: DocumentModel, options: EngineOptions, regi
   return applySuppressions(model, findings, knownRules).sort(byPosition);
 }
 
+/** UTF-8 length of a text, counting only until it passes `limit` (so a huge text costs no more than the limit). */
+export function utf8LengthUpTo(text: string, limit: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export function lintText(text: string, options: EngineOptions): { model: DocumentModel | undefined; findings: Finding[] } {
-  if (text.length > options.maxFileSize) {
+  // The limit is in bytes of UTF-8, as the file sits on disk (a Chinese character is three).
+  // A UTF-16 code unit is at most three UTF-8 bytes, so short texts need no counting.
+  if (text.length * 3 > options.maxFileSize && utf8LengthUpTo(text, options.maxFileSize) > options.maxFileSize) {
+    const size = utf8LengthUpTo(text, Infinity);
     const { severity } = effectiveSetting(fileTooLarge, options);
     if (severity === 'off') return { model: undefined, findings: [] };
     const finding: Finding = {
       rule: fileTooLarge.id,
       severity,
-      message: localize(fileTooLargeMessage, options.locale, text.length, options.maxFileSize),
+      message: localize(fileTooLargeMessage, options.locale, size, options.maxFileSize),
       span: { start: 0, end: 0 },
       related: [],
-      data: { rule: fileTooLarge.id, text: '', size: text.length, limit: options.maxFileSize },
+      data: { rule: fileTooLarge.id, text: '', size, limit: options.maxFileSize },
     };
     return { model: undefined, findings: [finding] };
   }

@@ -10,7 +10,7 @@ export interface EngineOptions {
   readonly locale: Locale;
   /** Per-rule overrides; rules not named keep their default severity. */
   readonly rules: { readonly [ruleId: string]: RuleSetting };
-  /** Texts longer than this (in UTF-16 code units, ~bytes for a check) get one information finding instead of a check. */
+  /** Texts larger than this many bytes of UTF-8 get one information finding instead of a check. */
   readonly maxFileSize: number;
   /** How far a citation marker reaches: its sentence (default), its ；-clause, or its paragraph. */
   readonly citationScope?: 'sentence' | 'clause' | 'paragraph';

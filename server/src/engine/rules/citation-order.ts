@@ -5,8 +5,13 @@ import type { CitationMarker, DocumentModel, ReferenceEntry } from '../model';
 import { bodyMarkers, linesOf, numberedEntries, overlaps } from '../citation-index';
 
 const message: Localized = {
-  en: 'Reference [{0}] in {2} is first cited after reference [{1}]; number references in the order they are first cited.',
-  'zh-CN': '{2}中的文献 [{0}] 首次引用出现在文献 [{1}] 之后；参考文献应按首次引用的先后顺序编号。',
+  en: 'Reference [{0}] is first cited here, after reference [{1}]; number references in the order they are first cited.',
+  'zh-CN': '文献 [{0}] 在此处首次被引用，却排在文献 [{1}] 之后；参考文献应按首次引用的先后顺序编号。',
+};
+// A marker naming several references ("[3, 6-8]") says which of them is out of order.
+const messageInGroup: Localized = {
+  en: 'Reference [{0}] in {2} is first cited here, after reference [{1}]; number references in the order they are first cited.',
+  'zh-CN': '{2}中的文献 [{0}] 在此处首次被引用，却排在文献 [{1}] 之后；参考文献应按首次引用的先后顺序编号。',
 };
 const fixTitle: Localized = {
   en: 'Renumber citations and references in order of first citation',
@@ -196,7 +201,7 @@ export const citationOrder: Rule = {
       if (!flagged) continue;
       const markerText = model.text.slice(marker.span.start, marker.span.end);
       findings.push({
-        message: localize(message, context.locale, flagged.number, flagged.after, quote(markerText, context.locale)),
+        message: localize(marker.numbers.length > 1 ? messageInGroup : message, context.locale, flagged.number, flagged.after, quote(markerText, context.locale)),
         span: marker.span,
         related: [],
         data: flagged,

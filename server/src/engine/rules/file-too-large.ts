@@ -4,8 +4,8 @@ import type { Rule } from '../finding';
 import type { Localized } from '../i18n';
 
 export const fileTooLargeMessage: Localized = {
-  en: 'The file has {0} characters, more than the limit of {1}, so Policylint did not check it.',
-  'zh-CN': '文件有 {0} 个字符，超过了 {1} 个字符的上限，因此 Policylint 没有检查它。',
+  en: 'The file is {0} bytes, more than the limit of {1} bytes, so Policylint did not check it.',
+  'zh-CN': '文件大小为 {0} 字节，超过了 {1} 字节的上限，因此 Policylint 没有检查它。',
 };
 
 export const fileTooLarge: Rule = {
