@@ -65,6 +65,8 @@ const negatives: [text: string, raw: string, reason: NonStatisticReason, kind?: 
   ['1、加强合作', '1、', 'list-ordinal', 'ordinal'],
   ['一、引言', '一、', 'list-ordinal', 'ordinal'],
   ['①加强合作', '①', 'list-ordinal', 'ordinal'],
+  ['（一）加强合作', '（一）', 'list-ordinal', 'ordinal'],
+  ['1368年', '1368年', 'year', 'year'],
   // Ordinals that count events, not statistics.
   ['科技是第一生产力', '第一', 'ordinal', 'ordinal'],
   ['第15次会议在韩国釜山召开', '第15次', 'ordinal', 'ordinal'],
@@ -82,6 +84,10 @@ const negatives: [text: string, raw: string, reason: NonStatisticReason, kind?: 
   ['“三链”深度融合', '三链', 'name', 'name'],
   ['共建“一带一路”', '一带一路', 'name', 'name'],
   ['3D printing', '3D', 'name', 'name'],
+  ['4K video', '4K', 'name', 'name'],
+  ['九一八事变', '九一八', 'name', 'name'],
+  ['增强四个意识', '四个意识', 'name', 'name'],
+  ['两三个部门', '两三个', 'idiom', 'count'],
   // Versions and codes.
   ['V3.2', 'V3.2', 'version', 'label'],
   ['Version 3.2 was released', '3.2', 'version', 'label'],

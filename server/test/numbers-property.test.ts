@@ -26,6 +26,7 @@ function checkShape(text: string, mentions: NumberMention[]): void {
     assert.ok(m.end <= text.length);
     assert.equal(m.raw, text.slice(m.start, m.end));
     assert.equal(m.isStatistic, m.reason === undefined);
+    assert.ok(![m.point, m.value.low, m.value.high].some(Number.isNaN), `NaN in ${m.raw}`);
     assert.ok(!(m.value.low > m.value.high), `interval ${m.value.low}..${m.value.high}`);
     assert.ok(!(m.point < m.value.low || m.point > m.value.high), `${m.raw}: ${m.point} ∉ ${m.value.low}..${m.value.high}`);
     previousEnd = m.end;
@@ -112,7 +113,12 @@ const adversarial: [string, string][] = [
   ['"图图…1"', `${'图'.repeat(100_000)}1`],
   ['"March March …1"', `${'March '.repeat(50_000)}1`],
   ['"]]]…4.1 "', `${']'.repeat(100_000)}4.1 标题`],
+  ['"]1 ]1 …" anchors without an opening bracket', ']1 '.repeat(70_000)],
+  ['"\\n]1 …" line starts', '\n]1'.repeat(70_000)],
+  ['spaces before each heading-like number', `${' '.repeat(100_000)}1 ${' '.repeat(100_000)}2 标题`],
   ['placeholders', '\uFFFC1'.repeat(100_000)],
+  ['a 25-digit amount with a scale', '1000000000000000000000000万人'],
+  ['400 nines with a scale', `${'9'.repeat(400)}亿美元`],
 ];
 
 for (const [name, text] of adversarial) {

@@ -177,6 +177,7 @@ const statistics: [text: string, raw: string, expect: Expect][] = [
   ['约1/3的企业', '约1/3', { kind: 'percent', qualifier: 'approx', point: 33.33 }],
   ['3/1000', '3/1000', { kind: 'percent', point: 0.3 }],
   ['1200 firms', '1200', { kind: 'count', point: 1200 }],
+  ['10k users', '10k', { kind: 'count', point: 10_000 }],
   // Plain amounts.
   ['指数为112.5', '112.5', { kind: 'plain', point: 112.5 }],
   ['1 000 000', '1 000 000', { kind: 'plain', point: 1e6 }],

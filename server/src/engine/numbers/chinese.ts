@@ -18,8 +18,10 @@ export function isChineseNumeralChar(ch: string): boolean {
   return NUMERAL_CHARS.has(ch);
 }
 
+const MAGNITUDE_CHARS: ReadonlySet<string> = new Set([...Object.keys(SMALL_UNITS), ...Object.keys(LARGE_UNITS)]);
+
 export function isMagnitudeChar(ch: string): boolean {
-  return SMALL_UNITS[ch] !== undefined || LARGE_UNITS[ch] !== undefined;
+  return MAGNITUDE_CHARS.has(ch);
 }
 
 const ENGLISH_SCALES: Readonly<Record<string, number>> = {

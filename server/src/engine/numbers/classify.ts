@@ -40,8 +40,10 @@ function clauseBefore(text: string, end: number, size: number): string {
   return text.slice(s, end);
 }
 
+/** 1000–2199 before 年; a bare number only from 1800, since 1000 or 1200 alone is more often a count. */
 function isYearLike(d: Draft, facts: ReadFacts): boolean {
-  if (!d.integer || d.scale !== undefined || d.written < 1000 || d.written > 2199) return false;
+  const min = d.unit === '年' ? 1000 : 1800;
+  if (!d.integer || d.scale !== undefined || d.written < min || d.written > 2199) return false;
   return d.script === 'arabic' ? d.intDigits === 4 && !d.grouped : facts.digitByDigit;
 }
 
@@ -55,7 +57,17 @@ function atTextStart(text: string, pos: number): boolean {
   let s = pos;
   while (s > 0 && (isInlineSpace(text, s - 1) || text.charAt(s - 1) === '\uFFFC' || text.charAt(s - 1) === '\t')) s--;
   // A converted document may put an anchor such as "[bookmark: _Hlk…]" right before a heading number.
-  return s === 0 || text.charAt(s - 1) === '\n' || (text.charAt(s - 1) === ']' && text.lastIndexOf('[', s) >= Math.max(0, s - 40));
+  return s === 0 || text.charAt(s - 1) === '\n' || (text.charAt(s - 1) === ']' && anchorBefore(text, s - 1));
+}
+
+/** Whether the "]" at `close` ends a short bracketed anchor that starts a line: "[bookmark: _Hlk…]". */
+function anchorBefore(text: string, close: number): boolean {
+  for (let k = close - 1; k >= 0 && close - k <= 40; k--) {
+    const c = text.charAt(k);
+    if (c === '[') return k === 0 || text.charAt(k - 1) === '\n';
+    if (c === ']' || c === '\n') return false;
+  }
+  return false;
 }
 
 /** Dates, times, years and durations from the character right after the numeral. */
@@ -210,7 +222,9 @@ function classifyOrdinalMarker(text: string, d: Draft): void {
   d.qualifier = undefined;
   d.end = d.coreEnd;
   const role = suffix === undefined ? undefined : ORDINAL_SUFFIXES.get(suffix);
-  const markerAt = text.lastIndexOf('第', d.coreStart);
+  // 第 sits right before the numeral or one space before it ("第 6 位").
+  const markerAt = text.charAt(d.coreStart - 1) === '第' ? d.coreStart - 1 : d.coreStart - 2;
+  d.start = Math.max(d.start, markerAt);
   const cueWindow = clauseBefore(text, markerAt, 8);
   const rankCue = RANK_CUES.some((cue) => cueWindow.includes(cue));
   const biggest = text.charAt(at) === '大' && role === undefined;
@@ -275,12 +289,25 @@ function classifyChineseWord(text: string, d: Draft, facts: ReadFacts): boolean 
     setReason(d, 'ordinal', 'list-ordinal', after === '、' ? d.coreEnd + 1 : d.coreEnd);
     return true;
   }
+  if ((before === '（' || before === '(') && (after === '）' || after === ')') && d.written <= 30 && d.unit === undefined) {
+    // （一）、（二）: numbered paragraphs.
+    d.start = d.coreStart - 1;
+    setReason(d, 'ordinal', 'list-ordinal', d.coreEnd + 1);
+    return true;
+  }
   if (before === '其' && d.written <= 10 && d.unit === undefined) {
     d.start = d.coreStart - 1;
     setReason(d, 'ordinal', 'list-ordinal');
     return true;
   }
-  if (facts.irregular || inShortQuote(text, d) || (after === '大' && d.unit === undefined)) {
+  if (facts.digitByDigit && d.unit !== undefined && d.written < 100 && d.unit !== '年') {
+    // 两三个, 三五家: "a few", not a figure.
+    setReason(d, d.kind, 'idiom');
+    return true;
+  }
+  // 九一八, 五四: numerals read digit by digit name events and codes; 十四五 is no well-formed number.
+  const digitName = facts.digitByDigit && d.unit === undefined;
+  if (facts.irregular || digitName || inShortQuote(text, d) || (after === '大' && d.unit === undefined)) {
     setReason(d, 'name', 'name', d.unit === undefined ? d.end : d.coreEnd);
     return true;
   }

@@ -15,7 +15,7 @@ export interface Draft {
   step: number;
   /** Precision of the written digits, before scaling (4.50 → 0.01, 800 → 1). */
   precision: number;
-  /** Decimal exponent of the scale when it is a power of ten, for exact arithmetic. */
+  /** The scale word (万, 亿, million) and its factor. */
   scale?: NumberScale;
   kind: NumberKind;
   unit?: string;
@@ -31,7 +31,7 @@ export interface Draft {
   ordinalMarker: boolean;
   /** An interval fixed by the words themselves (过半 → 50..100), overriding the qualifier rule. */
   fixed?: { low: number; high: number };
-  /** Second end of a range, in base units. */
+  /** The second end of a range. */
   rangeEnd?: Draft;
 }
 
@@ -40,9 +40,11 @@ export function baseValue(d: Draft): number {
 }
 
 function scaled(x: number, factor: number): number {
-  if (factor === 1) return x;
+  if (factor === 1 || !Number.isFinite(x)) return x * factor;
+  // Shifting the decimal exponent keeps 1.78 × 万 exactly 17800.
   const exponent = Math.log10(factor);
-  if (Number.isInteger(exponent) && Number.isFinite(x)) return tidy(Number(`${x}e${exponent}`));
+  const written = String(x);
+  if (Number.isInteger(exponent) && !written.includes('e')) return tidy(Number(`${written}e${exponent}`));
   return tidy(x * factor);
 }
 
@@ -55,6 +57,7 @@ export function intervalOf(d: Draft): { low: number; high: number } {
 }
 
 function widen(d: Draft, v: number): { low: number; high: number } {
+  if (!Number.isFinite(v)) return { low: v, high: v };
   const factor = d.scale?.factor ?? 1;
   const step = scaled(d.step, factor);
   const precision = scaled(d.precision, factor);

@@ -115,3 +115,12 @@ export function readFraction(text: string, numeratorEnd: number, numerator: numb
 
 /** Units of time that make "five-year", "5-year", "30-day" a time span used as an adjective. */
 export const TIME_WORDS: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'hour', 'decade', 'minute']);
+
+const FIRST_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(ONES), ...Object.keys(TENS), ...Object.keys(MULTIPLES), ...Object.keys(ORDINALS), 'a', 'an',
+]);
+
+/** Whether a lower-case word can begin an English number phrase (cheap pre-check before parsing). */
+export function mayStartNumber(word: string): boolean {
+  return FIRST_WORDS.has(word) || word.endsWith('fold');
+}

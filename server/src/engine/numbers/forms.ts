@@ -4,7 +4,7 @@
 import { isChineseNumeralChar, magnitudeOf } from './chinese';
 import { classify, type ReadFacts } from './classify';
 import type { Draft } from './draft';
-import { TIME_WORDS, foldMultiple, readFraction, wordAt } from './english';
+import { TIME_WORDS, foldMultiple, mayStartNumber, readFraction, wordAt } from './english';
 import { CODE_CUES, CURRENCY_PREFIXES, ENGLISH_RANK_CUES } from './lexicon';
 import { readArabicCore, readChineseCore, readEnglishCore, readPrefix, readSuffix, readTrailingQualifier } from './scan';
 import { asciiDigits, isAsciiLetter, isDigit, isWordChar, matchBefore, oneOf, skipSpaceBack } from './text';
@@ -101,6 +101,7 @@ export function readWord(text: string, i: number, floor: number): { draft?: Draf
       : 'name';
     return { draft: labelDraft(i, t, value, reason === 'name' ? 'name' : 'label', reason), resume: t };
   }
+  if (!mayStartNumber(letters.toLowerCase())) return { resume: e };
   const fold = foldMultiple(letters.toLowerCase());
   if (fold !== undefined) {
     const d = labelDraft(i, e, fold, 'multiple', 'name');

@@ -12,7 +12,7 @@ import {
 } from './forms';
 import { joinRangesAndDates } from './join';
 import { readArabicCore, readChineseCore, readPrefix, readSuffix, readTrailingQualifier } from './scan';
-import { isAsciiLetter, isDigit, oneOf } from './text';
+import { asciiDigits, isAsciiLetter, isDigit, oneOf } from './text';
 import type { NumberMention } from './types';
 
 export type * from './types';
@@ -21,6 +21,13 @@ export { parseChineseNumeral, magnitudeOf } from './chinese';
 const CHINESE_COUNTING = '零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾';
 
 const TRIGGERS: ReadonlySet<string> = new Set([...'［〔半零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿']);
+
+/** ASCII characters that may start a number: a digit, '[' or the first letter of a word. */
+function isAsciiTrigger(text: string, i: number, code: number): boolean {
+  if (code >= 0x30 && code <= 0x39) return true;
+  if (code === 0x5b) return true;
+  return isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1);
+}
 
 /** Reads every number in `text`: sorted by start, never overlapping. */
 export function readNumbers(text: string): NumberMention[] {
@@ -34,13 +41,13 @@ export function readNumbers(text: string): NumberMention[] {
     i = Math.max(i + 1, resume, d.end);
   };
   while (i < text.length) {
-    const ch = text.charAt(i);
     const code = text.charCodeAt(i);
     // Fast path: most characters of a paper start no number.
-    if (code >= 0x80 && !TRIGGERS.has(ch) && circledValue(code) === 0 && !isDigit(text, i)) {
+    if (code < 0x80 ? !isAsciiTrigger(text, i, code) : !TRIGGERS.has(text.charAt(i)) && circledValue(code) === 0 && !isDigit(text, i)) {
       i++;
       continue;
     }
+    const ch = text.charAt(i);
     if (isCitationOpen(ch)) {
       const citation = readCitation(text, i);
       if (citation) {
@@ -96,6 +103,7 @@ function readArabic(text: string, i: number, floor: number): Draft {
   const facts: ReadFacts = { ...NO_FACTS, dotted: core.dotted, leadingZero: core.leadingZero };
   const d: Draft = core;
   readPrefix(text, d, floor);
+  if (readArabicFraction(text, d)) return d;
   if (!core.dotted) readSuffix(text, d);
   classify(text, d, facts, floor);
   return d;
@@ -103,6 +111,23 @@ function readArabic(text: string, i: number, floor: number): Draft {
 
 
 /** A run of Chinese numeral characters: a number, a fraction (三分之一), or a word (一定, 千万) skipped. */
+/** 1/3, 2/5: a proper fraction written in figures, read as a share in percent. */
+function readArabicFraction(text: string, d: Draft): boolean {
+  if (!d.integer || d.grouped || text.charAt(d.coreEnd) !== '/' || !isDigit(text, d.coreEnd + 1)) return false;
+  let e = d.coreEnd + 1;
+  while (isDigit(text, e) && e - d.coreEnd <= 4) e++;
+  const denominator = Number(asciiDigits(text, d.coreEnd + 1, e));
+  if (isDigit(text, e) || text.charAt(e) === '/' || !(d.written > 0 && d.written < denominator && denominator <= 1000)) return false;
+  d.written = Number(((d.written / denominator) * 100).toPrecision(4));
+  d.integer = false;
+  d.step = 0.01;
+  d.precision = 0.01;
+  d.kind = 'percent';
+  d.unit = '/';
+  d.end = e;
+  return true;
+}
+
 function readChinese(text: string, i: number, floor: number): { draft?: Draft; resume: number } {
   const core = readChineseCore(text, i);
   if (!core) return { resume: i + 1 };

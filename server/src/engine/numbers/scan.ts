@@ -130,7 +130,9 @@ export function readSuffix(text: string, d: Draft): void {
       d.end = end;
       return;
     }
-    const scaleOk = ['bn', 'mn', 'tn'].includes(word) || (d.currency !== undefined && ['m', 'k', 'b'].includes(word));
+    // 5bn, 10k, $5m: "m" and "b" mean million and billion only after a currency sign (else 5m is metres).
+    const scaleOk = ['bn', 'mn', 'tn'].includes(word) || (text.charAt(pos) === 'k' && word === 'k') ||
+      (d.currency !== undefined && ['m', 'b'].includes(word));
     if (!scaleOk && matchAt(text, pos, UNIT_WORDS) === undefined) {
       let e = pos;
       while (isWordChar(text, e) || ((text.charAt(e) === '-' || text.charAt(e) === '.') && isWordChar(text, e + 1))) e++;
@@ -171,7 +173,7 @@ export function readSuffix(text: string, d: Draft): void {
     if (at >= 0) {
       const { word, end } = wordAt(text, at);
       const known = matchAt(text, at, ENGLISH_SCALE_WORDS);
-      const short = glued && d.currency !== undefined && (word === 'm' || word === 'k' || word === 'b');
+      const short = glued && (text.charAt(at) === 'k' && word === 'k' || (d.currency !== undefined && (word === 'm' || word === 'b')));
       if (known !== undefined || short) {
         const factor = magnitudeOf(word);
         if (factor !== undefined) {

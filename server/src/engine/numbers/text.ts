@@ -66,7 +66,8 @@ export interface WordList {
 }
 
 function fold(ch: string): string {
-  return ch.toLowerCase();
+  const c = ch.charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch;
 }
 
 export function wordList(words: readonly string[]): WordList {
@@ -133,7 +134,8 @@ export function asciiDigits(text: string, start: number, end: number): string {
 
 /** Rounds away binary noise: 1.78 × 10⁴ is 17800, not 17800.000000000004. */
 export function tidy(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(15));
 }
 
 /** Whether `ch` is one of `chars`; false for the empty string that charAt returns past the ends. */
