@@ -49,6 +49,9 @@ const notClaims: string[] = [
   'As shown in Figure 2, the gap narrows over time.',
   'Can cooperation survive the alliance?',
   'Cooperation deepens when institutions are trusted.',
+  'The first is coercion.',
+  'Most projects, however, remain at an early stage.',
+  'The second reason is cost.',
   '中国政府应调整税收优惠政策，从根本上缓解企业的资金压力。',
   '所谓技术政治，是指技术成为国家竞争焦点的政治形态。',
 ];

@@ -115,3 +115,19 @@ test('citing an existing entry and disabling for the line both clear the finding
   const file = fixes.find((f) => f.title === '在本文件中停用 uncited-claim')!;
   assert.deepEqual(findings(apply(text, file.edits), 'uncited-claim', zh), []);
 });
+
+test('vague and relative quantities are statistics too', () => {
+  const cases: [string, string][] = [
+    ['Training a model can cost tens of millions of dollars.', 'tens of millions'],
+    ['The line has ordered two dozen ships.', 'two dozen'],
+    ['One in three planned projects has stalled.', 'One in three'],
+    ['Several mines closed after prices halved.', 'halved'],
+    ['Exports fell to zero in the following month.', 'fell to zero'],
+    ['海运成本是管道输氢的数倍。', '数倍'],
+    ['出口额五年翻了一番。', '翻了一番'],
+    ['建成全国首个万吨级光伏绿氢示范项目。', '万吨级'],
+  ];
+  for (const [text, number] of cases) assert.deepEqual(findings(text, 'unsourced-statistic'), [number], text);
+  // A year inside "one in 2022" is not "one in N"; "one of the two" is not a share.
+  assert.deepEqual(findings('It was one of the two largest deals.', 'unsourced-statistic'), []);
+});

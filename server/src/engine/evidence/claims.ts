@@ -60,6 +60,9 @@ const ZH_DATE = /(?:(?:(?:19|20)\d{2}|[一二〇零○]{4})年(?:\d{1,2}月(?:\d
 const ZH_EVENT_VERB =
   /访问|访华|访韩|访美|出访|举行|举办|召开|签署|签订|发布|印发|公布|宣布|启动|成立|设立|建立|出台|颁布|通过|达成|发表|关闭|实施|施行|推出|开通|开幕|闭幕|开学|开业|开工|竣工|投运|上市|发射|通车|会晤|会谈|上线|投产|建成|落成|加入|退出|进入|批准|获批|决定|限制|禁止|制裁|主办|开展|组织|征集|提出|生效|实行|签约|揭牌|挂牌|落户|当选|就任|收购|并购|合并|宣告|更名|停产|减产|扩产/u;
 const ZH_FUTURE = /将(?!其|会|军)|计划|拟|预计|有望|即将|未来|到\d{4}年|至\d{4}年前|前(?:后)?实现/u;
+// A named government or body acting: "韩国政府出台了一系列支持政策", "拜登政府…加大投资力度".
+const ZH_ACTOR_EVENT =
+  /(?:政府|当局|白宫|国会|议会|国务院|内阁|总统|总理|首相|欧盟委员会|欧盟|联合国|世界贸易组织|世贸组织)[^，。；]{0,30}?(?:出台|推出|实施|发起|启动|签署|颁布|宣布|通过|采取|加大|设立|成立|建立|批准|否决|限制|禁止)(?:了|过)?/u;
 // Records and rankings.
 const ZH_RECORD =
   /(?:最(?:快|慢|高|低|多|少|大|小|早|晚|集中|密集|活跃|发达|先进|落后|强|弱|长|短|广泛|领先|频繁)的?[^，。；]{0,12}?之一)|(?:最(?:快|慢|高|低|多|少|大|小|早|晚|集中|密集|活跃|发达|先进|落后|强|弱|长|短|广泛|频繁))(?![化限程])(?!的?(?:变数|挑战|问题|障碍|风险|难点|短板|瓶颈|不确定性|优势|特点|机遇|动力|意义|价值|作用|影响|困难|难题))|首次|第一次|创(?:下)?(?:历史)?(?:新高|新低|纪录|记录)|历史(?:最高|最低|新高|新低)|唯一的?|最大的|规模最大|全球最大|世界最大|最高的|最低的|位居|位列|排名第|排在第|居(?:全球|世界|全国)第|世界第一|全球第一|全国第一|首位|遥遥领先|仅次于/u;
@@ -73,7 +76,7 @@ const EN_ACCORDING = /\b(?:according to|as reported by|as cited by|data from|fig
 const EN_SOURCE_SAYS =
   /\b(?:stud(?:y|ies)|research|survey|surveys|report|reports|data|analysis|analyses|evidence|estimates|polls?|statistics|findings|census)\s+(?:by\s+[\w .&-]{1,40}?\s+)?(?:shows?|showed|suggests?|suggested|indicates?|indicated|finds|found|reveals?|revealed|estimates?|estimated|demonstrates?|demonstrated|confirms?|confirmed|concludes?|concluded|reports?|reported)\b/i;
 const EN_NAMED_SAYS =
-  /\b(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&|the)){0,6}|(?:the\s+)?(?:[A-Z]{2,}))(?:\s+et al\.?)?\s+(?:(?:(?:has|have|had)\s+(?:long\s+)?)?(?:found|reported|argued|estimated|noted|stated|claimed|showed|concluded|warned|observed|defined|announced|wrote|said|insisted|maintained|contended|asserted|stressed|acknowledged|admitted|denied|pledged|projected|predicted|told)\b|(?:finds|reports|argues|estimates|notes|states|claims|shows|concludes|warns|observes|defines|announces|writes|says|insists|maintains|contends|asserts|stresses|acknowledges|admits|denies|pledges|projects|predicts|forecasts)(?=\s+that\b|\s*[,:]))/;
+  /\b(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&|the)){0,6}|(?:the\s+)?(?:[A-Z]{2,}))(?:\s+et al\.?)?\s+(?:(?:(?:has|have|had)\s+(?:long\s+)?)?(?:found|reported|argued|estimated|noted|stated|claimed|showed|concluded|warned|observed|defined|announced|wrote|said|insisted|maintained|contended|asserted|stressed|acknowledged|admitted|denied|pledged|projected|predicted|told)\b|(?:finds|reports|argues|estimates|notes|states|claims|shows|concludes|warns|observes|defines|announces|writes|says|insists|maintains|contends|asserts|stresses|acknowledges|admits|denies|pledges|projects|predicts|forecasts)(?=\s+that\b|\s*:))/;
 // A generic group as the subject: "Industry executives have warned that", "Human rights groups report that".
 const EN_GROUP_SAYS =
   /\b(?:[A-Za-z-]+\s+){0,3}(?:executives|officials|analysts|researchers|economists|scholars|critics|observers|groups|investors|diplomats|ministers|regulators|lawmakers|manufacturers|firms|companies|insurers|shipowners|producers|governments|agencies|unions|advocates|campaigners|NGOs)\s+(?:have\s+|had\s+)?(?:warned|said|say|argue|argued|report|reported|claim|claimed|estimate|estimated|note|noted|insist|insisted|complain|complained|predict|predicted|expect|expected|fear|feared)\b/;
@@ -89,7 +92,7 @@ const EN_EVENT_VERB =
   /\b(?:announced|signed|launched|visited|held|hosted|released|published|established|founded|adopted|passed|imposed|banned|introduced|unveiled|opened|closed|enacted|approved|issued|agreed|convened|joined|withdrew|declared|restricted|sanctioned|created|set up|added|ordered|entered|took effect|came into force|won|elected|acquired|merged|cut|raised|expanded|suspended|halted|completed|began|started|ended|delivered|awarded|granted|blocked|lifted|extended|tightened|relaxed|placed|listed)\b/i;
 const EN_FUTURE = /\b(?:will|plans? to|is expected to|are expected to|by 20\d{2}|aims? to|intends? to|would)\b/i;
 const EN_RECORD =
-  /\b(?:one of the (?:most \w+|\w+est)|(?:the|its|their|[\w]+'s) most (?:powerful|advanced|important|widely|valuable|populous|productive|polluting|expensive)|topped|tops the|the (?:largest|biggest|highest|lowest|smallest|first|only|fastest|leading|hardest|earliest|oldest|newest)(?! (?:durable |viable |realistic |sensible |practical |credible )?(?:way|option|solution|answer|means|choice|path|challenge|problem|question|risk|priority|step|lesson))|a (?:record|new high|new low|historic high)|record[- ](?:high|low)|for the first time|ranked|ranks|ranking|second only to|world'?s (?:largest|biggest|leading|first))\b/i;
+  /\b(?:one of the (?:most \w+|\w+est)|(?:the|its|their|[\w]+'s) most (?:powerful|advanced|important|widely|valuable|populous|productive|polluting|expensive)|topped|tops the|the (?:largest|biggest|highest|lowest|smallest|first|only|fastest|leading|hardest|earliest|oldest|newest)(?! (?:durable |viable |realistic |sensible |practical |credible )?(?:way|option|solution|answer|means|choice|path|challenge|problem|question|risk|priority|step|lesson|reason|point|part|group|type|kind|category|section|chapter|issue|one|is|are|was|were|of (?:these|them|the)\b))(?![,.:;])|a (?:record|new high|new low|historic high)|record[- ](?:high|low)|for the first time|ranked|ranks|ranking|second only to|world'?s (?:largest|biggest|leading|first))\b/i;
 const EN_QUOTE = /["“]([^"”]{12,300})["”]/;
 const EN_QUOTE_VERB = /\b(?:said|says|stated|states|wrote|writes|declared|declares|noted|notes|told|remarked|put it)\b/i;
 
@@ -218,6 +221,7 @@ export function findClaim(text: string): ClaimCue | undefined {
   if (isNormative(text)) return undefined;
   return (
     datedEvent(text) ??
+    firstMatch(ZH_ACTOR_EVENT, text, 'dated-event') ??
     firstMatch(ZH_PASSIVE, text, 'attribution') ??
     firstMatch(ZH_RECORD, text, 'record') ??
     firstMatch(EN_RECORD, text, 'record')

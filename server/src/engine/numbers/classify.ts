@@ -117,7 +117,22 @@ function classifyTime(text: string, d: Draft, facts: ReadFacts, floor: number): 
     setReason(d, 'year', 'year');
     return true;
   }
+  if (isYearLike(d, facts) && d.unit === undefined && d.currency === undefined && d.qualifier === 'approx' && !countedNounFollows(text, d.end)) {
+    // "due around 2026", "by about 2030.": an approximate date; "about 2000 firms" stays a count.
+    setReason(d, 'year', 'year', d.coreEnd);
+    d.qualifier = undefined;
+    d.start = d.coreStart;
+    return true;
+  }
   return false;
+}
+
+/** Whether an English word that is not a function word follows (the thing being counted). */
+function countedNounFollows(text: string, end: number): boolean {
+  let i = end;
+  while (text.charAt(i) === ' ') i++;
+  if (!isAsciiLetter(text, i)) return false;
+  return !STOP_WORDS.has(wordAt(text, i).word);
 }
 
 const STOP_WORDS = new Set([
@@ -389,5 +404,27 @@ export function classify(text: string, d: Draft, facts: ReadFacts, floor: number
     d.reason = 'idiom';
   } else if (small && ((d.kind === 'count' && (d.unit === undefined || GENERIC_MEASURES.has(d.unit))) || d.kind === 'plain')) {
     d.reason = 'small-count';
+  } else if (d.kind === 'count' && d.qualifier === undefined && d.scale === undefined && STRUCTURE_NOUN.test(text.slice(d.end, d.end + 2))) {
+    // "四个方面", "五项原则", "六大任务": parts of the text's own argument, not counted facts.
+    d.reason = 'structure';
+  } else if ((d.kind === 'plain' || d.kind === 'count') && d.unit === undefined && insideShortQuote(text, d.start, d.end)) {
+    // "Fit for 55", 《重大领域交叉前沿方向2022》: a number inside a quoted title is part of the name.
+    d.reason = 'name';
   }
+}
+
+const STRUCTURE_NOUN = /^(?:方面|层面|维度|部分|环节|阶段|角度|步骤|原则|特点|特征|特性|问题|挑战|建议|措施|对策|举措|路径|途径|方向|任务|要点|板块|支柱)/u;
+const QUOTE_PAIRS: readonly (readonly [string, string])[] = [['“', '”'], ['《', '》'], ['「', '」'], ['"', '"']];
+
+/** Whether [start, end) lies inside a quotation of at most 24 characters on both sides. */
+function insideShortQuote(text: string, start: number, end: number): boolean {
+  for (const [open, close] of QUOTE_PAIRS) {
+    const before = text.lastIndexOf(open, start - 1);
+    if (before < 0 || start - before > 24) continue;
+    const between = text.slice(before + 1, start);
+    if (between.includes(close) || (open === close && between.includes(open))) continue;
+    const after = text.indexOf(close, end);
+    if (after >= 0 && after - end <= 24 && !text.slice(end, after).includes(open === close ? '\n' : open)) return true;
+  }
+  return false;
 }

@@ -115,6 +115,9 @@ const CHENG_NOT_BEFORE = '为立功果本员就长熟效交都型绩分品年人
  * Reads what follows the numeral: 多/余, a scale (万, 亿, million, bn), a unit, a trailing qualifier.
  * Letters glued to Arabic digits that are no unit make the whole token a name (5G, 3D).
  */
+/** Characters that may follow the score unit 分 without making it part of a word. */
+const SCORE_FOLLOWERS = '以左上下的之及和与或至到，。；、）';
+
 export function readSuffix(text: string, d: Draft): void {
   let pos = d.coreEnd;
   if (d.script === 'arabic' && isAsciiLetter(text, pos)) {
@@ -203,7 +206,9 @@ export function readSuffix(text: string, d: Draft): void {
     return;
   }
 
-  const unit = unitAt(text, pos);
+  const found = unitAt(text, pos);
+  // 分 is a score ("4分") but not the first character of a word ("这一分布", "一分为二").
+  const unit = found && found.word === '分' && /\p{Script=Han}/u.test(text.charAt(found.end)) && !oneOf(SCORE_FOLLOWERS, text.charAt(found.end)) ? undefined : found;
   if (unit !== undefined) {
     const info = UNITS.get(unit.word) ?? UNITS.get(unit.word.toLowerCase());
     if (info) {

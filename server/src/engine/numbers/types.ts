@@ -44,7 +44,8 @@ export type NonStatisticReason =
   | 'code'
   | 'idiom'
   | 'small-count'
-  | 'scale-definition';
+  | 'scale-definition'
+  | 'structure';
 
 export interface NumberInterval {
   readonly low: number;
