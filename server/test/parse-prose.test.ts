@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../src/engine/parse';
+import { mapProseSpan, parseDocument, sourceToProse } from '../src/engine/parse';
 import type { DocumentModel, Span } from '../src/engine/model';
 
 const slice = (model: DocumentModel, span: Span): string => model.text.slice(span.start, span.end);
@@ -189,4 +189,34 @@ test('prose inside nested containers maps exactly past the container prefixes', 
     ['[2]', { start: 18, end: 21 }],
   ]);
   assert.ok(model.blocks[0]!.inBlockQuote && model.blocks[0]!.inListItem);
+});
+
+test('prose and source offsets convert both ways through markup and placeholders', () => {
+  const text = '甲**乙**`code`丙 &amp; 丁';
+  const model = parseDocument(text);
+  const block = model.blocks[0]!;
+  assert.equal(block.text, `甲乙${OBJ}丙 & 丁`);
+  assert.equal(sourceToProse(block, text.indexOf('乙')), 1);
+  assert.equal(sourceToProse(block, text.indexOf('丙')), 3);
+  assert.equal(sourceToProse(block, text.indexOf('od')), 2);
+  assert.equal(sourceToProse(block, text.indexOf('*')), undefined);
+  assert.equal(sourceToProse(block, text.indexOf('丁')), 7);
+  assert.deepEqual(mapProseSpan(block, 1, 4), { start: text.indexOf('乙'), end: text.indexOf('丙') + 1 });
+  assert.deepEqual(mapProseSpan(block, 2, 3), { start: text.indexOf('`'), end: text.indexOf('丙') });
+  assert.deepEqual(mapProseSpan(block, 5, 6), { start: text.indexOf('&'), end: text.indexOf(';') + 1 });
+});
+
+test('a bare URL in Chinese text ends at the full-width punctuation after it', () => {
+  const text = '产量为2 071亿块（https://data.stats.gov.cn）。按照统计口径，企业已超过3 400家。';
+  const model = parseDocument(text);
+  const block = model.blocks[0]!;
+  assert.equal(block.text, '产量为2 071亿块（\uFFFC）。按照统计口径，企业已超过3 400家。');
+  assert.deepEqual(block.links.map((l) => l.url), ['https://data.stats.gov.cn']);
+  assert.deepEqual(model.sentences.map((s) => text.slice(s.span.start, s.span.end)), [
+    '产量为2 071亿块（https://data.stats.gov.cn）。',
+    '按照统计口径，企业已超过3 400家。',
+  ]);
+  // English text keeps GFM's own ending, less trailing punctuation.
+  const english = parseDocument('See https://example.org/a_(b). Then more.');
+  assert.deepEqual(english.blocks[0]!.links.map((l) => l.url), ['https://example.org/a_(b)']);
 });

@@ -4,8 +4,8 @@ import type { CitationMarker, DocumentModel, ProseBlock, Sentence } from '../mod
 import { computeLineStarts } from '../positions';
 import { scanCitations, toCitation } from './citations';
 import { mapProseSpan } from './mapping';
-import { parseMarkdown } from './markdown';
-import { walkProse } from './prose';
+import { nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
+import { walkProse, type ProseWalk } from './prose';
 import { buildReferenceList, findReferenceSection } from './references';
 import { buildSections, type HeadingInput } from './sections';
 import { splitSentences } from './sentences';
@@ -16,9 +16,23 @@ export { splitSectionNumber } from './sections';
 export { parseNumericList } from './citations';
 export { OBJECT_REPLACEMENT } from './prose';
 
+/** Markdown when the parser can cope with the text, plain paragraphs when it cannot (absurd nesting). */
+function parseProse(text: string): { root: MdNode; walk: ProseWalk } {
+  if (!nestsTooDeeply(text)) {
+    try {
+      const root = parseMarkdown(text);
+      return { root, walk: walkProse(root, text) };
+    } catch (error) {
+      // Only recursion exhaustion is expected here; anything else is a bug that must surface.
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const root = plainParagraphTree(text);
+  return { root, walk: walkProse(root, text) };
+}
+
 export function parseDocument(text: string): DocumentModel {
-  const root = parseMarkdown(text);
-  const walk = walkProse(root, text);
+  const { root, walk } = parseProse(text);
 
   const headings: HeadingInput[] = [];
   const headingBlocks: number[] = [];

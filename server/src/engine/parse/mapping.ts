@@ -51,10 +51,21 @@ export function mapProseSpan(
 
 /** Prose offset of a source offset inside a block, or undefined if the source offset is not prose. */
 export function sourceToProse(block: { readonly segments: readonly ProseSegment[] }, offset: number): number | undefined {
-  for (const segment of block.segments) {
-    if (offset >= segment.sourceStart && offset < segment.sourceEnd) {
-      return segment.exact ? segment.proseStart + (offset - segment.sourceStart) : segment.proseStart;
+  // Segments follow the source in order, so the last one starting at or before the offset is the candidate.
+  const segments = block.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  let candidate = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (segments[mid]!.sourceStart <= offset) {
+      candidate = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
     }
   }
-  return undefined;
+  const segment = candidate >= 0 ? segments[candidate] : undefined;
+  if (!segment || offset >= segment.sourceEnd) return undefined;
+  return segment.exact ? segment.proseStart + (offset - segment.sourceStart) : segment.proseStart;
 }

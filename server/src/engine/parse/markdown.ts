@@ -38,3 +38,68 @@ export function nodeSpan(node: MdNode): Span | undefined {
   if (start === undefined || end === undefined) return undefined;
   return { start, end };
 }
+
+/** Deeper than any real document nests; beyond it the parser's container handling turns super-linear. */
+const MAX_CONTAINER_DEPTH = 100;
+
+/** Whether some line opens more nested block quotes or list items than MAX_CONTAINER_DEPTH. */
+export function nestsTooDeeply(text: string): boolean {
+  let index = 0;
+  while (index < text.length) {
+    let depth = 0;
+    for (;;) {
+      let k = index;
+      while (k - index < 3 && text[k] === ' ') k++;
+      const char = text[k];
+      let next = -1;
+      if (char === '>') next = k + 1;
+      else if ((char === '-' || char === '*' || char === '+') && (text[k + 1] === ' ' || text[k + 1] === '\t')) next = k + 2;
+      else {
+        let digits = k;
+        while (digits - k < 9 && text[digits]! >= '0' && text[digits]! <= '9') digits++;
+        if (digits > k && (text[digits] === '.' || text[digits] === ')') && (text[digits + 1] === ' ' || text[digits + 1] === '\t')) {
+          next = digits + 2;
+        }
+      }
+      if (next < 0) break;
+      if (++depth > MAX_CONTAINER_DEPTH) return true;
+      index = text[next] === ' ' || text[next] === '\t' ? next + 1 : next;
+    }
+    const lineEnd = text.indexOf('\n', index);
+    if (lineEnd < 0) return false;
+    index = lineEnd + 1;
+  }
+  return false;
+}
+
+/**
+ * A tree of plain paragraphs (split at blank lines), used when the Markdown parser cannot cope: thousands
+ * of nested block quotes or lists are super-linear for it or exhaust its recursion. The document still
+ * gets sentences and citations.
+ */
+export function plainParagraphTree(text: string): MdNode {
+  const children: MdNode[] = [];
+  const lineBreak = /\r\n?|\n/g;
+  let paragraphStart = -1;
+  let paragraphEnd = 0;
+  let lineStart = 0;
+  const flush = (): void => {
+    if (paragraphStart < 0) return;
+    const position = { start: { offset: paragraphStart }, end: { offset: paragraphEnd } };
+    children.push({ type: 'paragraph', position, children: [{ type: 'text', value: text.slice(paragraphStart, paragraphEnd), position }] });
+    paragraphStart = -1;
+  };
+  for (;;) {
+    const match = lineBreak.exec(text);
+    const lineEnd = match ? match.index : text.length;
+    if (text.slice(lineStart, lineEnd).trim().length === 0) flush();
+    else {
+      if (paragraphStart < 0) paragraphStart = lineStart;
+      paragraphEnd = lineEnd;
+    }
+    if (!match) break;
+    lineStart = match.index + match[0].length;
+  }
+  flush();
+  return { type: 'root', position: { start: { offset: 0 }, end: { offset: text.length } }, children };
+}

@@ -246,8 +246,16 @@ export function walkProse(root: MdNode, source: string): ProseWalk {
     const lastEnd = children.length > 0 ? nodeSpan(children[children.length - 1]!)?.end : undefined;
     // Autolinks (<https://…>, bare www.…) have no text of their own: the URL is all there is.
     if (lastEnd !== undefined && span.end - lastEnd <= 1) {
-      builder.addCoarse(OBJECT_REPLACEMENT, span.start, span.end);
-      nonProse.push(span);
+      const urlEnd = source.charAt(span.start) === '<' ? span.end : bareUrlEnd(source, span.start, span.end);
+      if (urlEnd < span.end) {
+        // The swallowed text is the tail of both the source span and the node's URL.
+        const url = node.url ?? '';
+        links[links.length - 1] = { span: { start: span.start, end: urlEnd }, url: url.slice(0, Math.max(0, url.length - (span.end - urlEnd))) };
+      }
+      builder.addCoarse(OBJECT_REPLACEMENT, span.start, urlEnd);
+      nonProse.push({ start: span.start, end: urlEnd });
+      // What GFM swallowed after a bare URL in Chinese text ("…gov.cn）。按照…") is prose again.
+      if (urlEnd < span.end) builder.addExact(source.slice(urlEnd, span.end), urlEnd);
       return;
     }
     for (const child of children) walkInline(child, builder, links);
@@ -351,4 +359,19 @@ function isCaption(text: string): boolean {
   // A sentence such as "图1 显示，…。…" is prose that happens to start with a label, not a caption.
   const inner = trimmed.slice(0, -1);
   return !/[。！？]/.test(inner);
+}
+
+/**
+ * Where a bare URL really ends. GFM's autolink literal runs until whitespace, so in Chinese text it swallows
+ * the full-width punctuation and the words after it ("https://data.stats.gov.cn）。按照…"). A URL is ASCII: it
+ * ends at the first non-ASCII character, less trailing punctuation and an unbalanced closing parenthesis.
+ */
+function bareUrlEnd(source: string, start: number, end: number): number {
+  let stop = start;
+  while (stop < end && source.charCodeAt(stop) > 0x20 && source.charCodeAt(stop) < 0x7f) stop++;
+  if (stop === end) return end;
+  while (stop > start && '.,;:!?\'"*_~'.includes(source.charAt(stop - 1))) stop--;
+  const url = source.slice(start, stop);
+  if (url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) stop--;
+  return stop;
 }

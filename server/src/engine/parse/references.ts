@@ -202,11 +202,10 @@ function listItemEntries(
   entries.push(finish(current));
 }
 
-function footnoteEntry(definition: MdNode, source: string, blocks: readonly ProseBlock[]): ReferenceEntry | undefined {
+function footnoteEntry(definition: MdNode, source: string, inside: readonly ProseBlock[]): ReferenceEntry | undefined {
   const span = nodeSpan(definition);
   if (!span) return undefined;
   const labelEnd = source.indexOf(']:', span.start);
-  const inside = blocks.filter((block) => block.span.start >= span.start && block.span.end <= span.end);
   return {
     number: undefined,
     key: definition.label ?? definition.identifier ?? '',
@@ -268,7 +267,7 @@ export function buildReferenceList(input: ReferenceInput): ReferenceList | undef
     visit(root);
   }
   for (const definition of footnoteDefinitions) {
-    const entry = footnoteEntry(definition, source, blocks);
+    const entry = footnoteEntry(definition, source, blocksUnder(definition));
     if (entry) entries.push(entry);
   }
   entries.sort((a, b) => a.span.start - b.span.start);
