@@ -197,6 +197,42 @@ describe('code actions', () => {
     assert.deepEqual(actions, []);
   });
 
+  test('a diagnostic sent back with byte columns (Neovim 0.7) still gets its quick fix', async () => {
+    const uri = fileUri('fix-bytes.md');
+    const { diagnostics } = await client.open(uri, DRAFT);
+    const [dangling] = byCode(diagnostics, 'dangling-citation');
+    assert.ok(dangling);
+    const line = DRAFT.split('\n')[dangling.range.start.line]!;
+    const bytes = (character: number): number => Buffer.byteLength(line.slice(0, character), 'utf8');
+    const inBytes = {
+      ...dangling,
+      range: {
+        start: { line: dangling.range.start.line, character: bytes(dangling.range.start.character) },
+        end: { line: dangling.range.end.line, character: bytes(dangling.range.end.character) },
+      },
+    };
+    assert.notDeepEqual(inBytes.range, dangling.range, 'the line has multi-byte characters before the marker');
+    const exact = actionsOf(await client.codeActions(uri, dangling.range, { diagnostics: [dangling], only: ['quickfix'] }));
+    const shifted = actionsOf(await client.codeActions(uri, inBytes.range, { diagnostics: [inBytes], only: ['quickfix'] }));
+    assert.ok(shifted.length > 0);
+    assert.deepEqual(shifted.map((a) => [a.title, a.edit]), exact.map((a) => [a.title, a.edit]));
+  });
+
+  test('a finding moved by an unsaved edit keeps its quick fix, built for its new place', async () => {
+    const uri = fileUri('fix-moved.md');
+    const { diagnostics } = await client.open(uri, DRAFT);
+    const [dangling] = byCode(diagnostics, 'dangling-citation');
+    assert.ok(dangling);
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '前言。\n\n' }]);
+    const moved = `前言。\n\n${DRAFT}`;
+    const actions = actionsOf(await client.codeActions(uri, dangling.range, { diagnostics: [dangling], only: ['quickfix'] }));
+    const fix = actions.find((action) => action.isPreferred);
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    const fixed = applyEdits(moved, editsFor(fix.edit!, uri));
+    assert.match(fixed, /\n\[5\] /);
+    assert.ok(fixed.startsWith('前言。\n\n# 新质生产力'), 'no text lost or misplaced');
+  });
+
   test('source.fixAll is offered when asked for, and nothing for other kinds', async () => {
     const uri = fileUri('fix-all.md');
     const text = DRAFT.replace('[5]', '[6]').replace('引擎[1]', '引擎[1][5]');

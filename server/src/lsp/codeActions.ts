@@ -13,7 +13,7 @@ import {
 import { codeActions as engineCodeActions } from '../engine';
 import type { Finding, Fix, FixData } from '../engine';
 import type { ClientFeatures } from './capabilities';
-import { fixDataOf, ruleOf } from './diagnostics';
+import { RULE_DATA_KEY, fixDataOf, ruleOf } from './diagnostics';
 import type { Snapshot } from './session';
 
 interface Matched {
@@ -77,18 +77,30 @@ export function codeActions(
   return actions;
 }
 
-/** Pairs each of our diagnostics in the request with the current finding of the same rule at the same range. */
+/**
+ * Pairs each of our diagnostics in the request with the current finding it stands for: the same rule at the
+ * same range; failing that, the same rule with the same data on the nearest line. The fallback covers clients
+ * that send ranges in other units (Neovim 0.7 counts bytes, so Chinese lines never match exactly) and
+ * findings that moved with unsaved edits. Fixes are always built from the current finding, so a match never
+ * edits a stale place.
+ */
 function matchFindings(snapshot: Snapshot, diagnostics: readonly Diagnostic[]): Matched[] {
   const { analysis } = snapshot;
   const matched: Matched[] = [];
   for (const diagnostic of diagnostics) {
     const rule = ruleOf(diagnostic);
     if (rule === undefined) continue;
-    const candidates = analysis.findings.filter(
-      (finding) => finding.rule === rule && sameRange(analysis.positions.toRange(finding.span), diagnostic.range),
-    );
     const data = fixDataOf(diagnostic);
-    const finding = candidates.find((candidate) => sameData(candidate.data, data)) ?? candidates[0];
+    const sameRule = analysis.findings.filter((finding) => finding.rule === rule);
+    const exact = sameRule.filter((finding) => sameRange(analysis.positions.toRange(finding.span), diagnostic.range));
+    let finding = exact.find((candidate) => sameData(candidate.data, data)) ?? exact[0];
+    if (!finding && data !== undefined) {
+      const line = diagnostic.range.start.line;
+      const distance = (candidate: Finding): number => Math.abs(analysis.positions.toRange(candidate.span).start.line - line);
+      finding = sameRule
+        .filter((candidate) => sameData(candidate.data, data))
+        .sort((a, b) => distance(a) - distance(b))[0];
+    }
     if (finding) matched.push({ diagnostic, finding });
   }
   return matched;
@@ -126,8 +138,13 @@ function sameRange(a: Range, b: Range): boolean {
   );
 }
 
+/** Compares a finding's data with a diagnostic's, ignoring the rule id (which travels beside it). */
 function sameData(a: FixData | undefined, b: FixData | undefined): boolean {
-  return stableJson(a ?? {}) === stableJson(b ?? {});
+  const withoutRule = (data: FixData | undefined): FixData => {
+    const { [RULE_DATA_KEY]: _rule, ...rest } = data ?? {};
+    return rest;
+  };
+  return stableJson(withoutRule(a)) === stableJson(withoutRule(b));
 }
 
 function stableJson(value: unknown): string {
