@@ -179,9 +179,10 @@ export function renderHtml(map: FrameworkMap, locale: Locale, documentName: stri
     .map((tier, i) => `<span class="chip" style="border-color:${TIER_COLOURS[i % TIER_COLOURS.length]}">${escapeHtml(tier.name)} ↔ ${escapeHtml(tier.answeredBy)}</span>`)
     .join(' ');
   const unanswered = map.challenges.filter((c) => !c.answered).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = zh
     ? `${map.challenges.length} 项挑战，${map.countermeasures.length} 项对策，${unanswered} 项挑战未获回应`
-    : `${map.challenges.length} challenges, ${map.countermeasures.length} countermeasures, ${unanswered} unanswered`;
+    : `${plural(map.challenges.length, 'challenge')}, ${plural(map.countermeasures.length, 'countermeasure')}, ${unanswered} unanswered`;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(summary)}">` +
     `<text x="${left}" y="${top - 30}" class="column">${zh ? '挑战' : 'Challenges'}</text>` +
@@ -204,8 +205,9 @@ h1{font-size:20px;margin:0 0 4px} p{margin:4px 0 12px;color:#566573}
 .evidence{font-size:11px;fill:#7f8c8d;text-anchor:middle}
 @media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#ddd}.box{fill:#2b2b2b}.box.missing{fill:#4a2323}.label{fill:#eee}.column{fill:#ddd}p{color:#aaa}.chip{background:#2b2b2b}}
 </style></head>
-<body><h1>${escapeHtml(map.framework.title)}</h1>
-<p>${escapeHtml(documentName)} — ${escapeHtml(summary)}</p>
+<body><h1>${escapeHtml(`${zh ? '框架图' : 'Framework map'}: ${documentName}`)}</h1>
+<p>${escapeHtml(summary)}</p>
+<p>${escapeHtml(`${zh ? '分析框架' : 'Framework'}: ${map.framework.title}`)}</p>
 <div>${legend}</div>
 ${svg}
 </body></html>
