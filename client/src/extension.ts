@@ -24,8 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Configuration files, so that the server can show their errors while they are open.
+      { scheme: 'file', pattern: '**/.policylint.{yaml,json}' },
     ],
     initializationOptions: { locale: vscode.env.language },
+    // Configuration files are watched by the server itself (dynamic registration of workspace/didChangeWatchedFiles),
+    // so no fileEvents here: both would report every change twice.
     synchronize: { configurationSection: CLIENT_ID },
     outputChannel,
   };

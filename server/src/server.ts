@@ -19,6 +19,8 @@ import { Session } from './lsp/session';
 import { codeLenses, documentSymbols, renderFrameworkMap } from './lsp/structure';
 import { FRAMEWORK_MAP_REQUEST, type FrameworkMapParams, type FrameworkMapResult } from './protocol';
 import { clientLocaleOf, SettingsStore } from './lsp/settings';
+import { configActions } from './lsp/configActions';
+import { ConfigEvents, createConfigStore, isConfigUri, workspaceFoldersOf } from './lsp/configWiring';
 import { Validator } from './lsp/validation';
 
 function startServer(): void {
@@ -29,8 +31,12 @@ function startServer(): void {
     const features = clientFeaturesOf(params);
     const settings = new SettingsStore(connection, features.configuration, params.initializationOptions);
     const clientLocale = clientLocaleOf(params.locale ?? undefined, params.initializationOptions);
-    const session = new Session(connection, documents, settings, new AnalysisCache(), features, clientLocale);
-    wire(connection, session);
+    const configs = createConfigStore(connection, documents, workspaceFoldersOf(params), clientLocale);
+    const session = new Session(connection, documents, settings, new AnalysisCache(), features, clientLocale, configs);
+    const watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const canCreateFiles =
+      features.documentChanges && (params.capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+    wire(connection, session, { watch, canCreateFiles });
     return {
       capabilities: serverCapabilitiesFor(features),
       serverInfo: { name: 'policylint-language-server', version: serverVersion() },
@@ -41,14 +47,18 @@ function startServer(): void {
   connection.listen();
 }
 
-function wire(connection: Connection, session: Session): void {
+function wire(connection: Connection, session: Session, client: { watch: boolean; canCreateFiles: boolean }): void {
   const { documents, features } = session;
+  const configs = session.configs!;
   const validator = new Validator(session);
+  const configEvents = new ConfigEvents(connection, session, validator, configs);
   const log = connection.console;
 
   connection.onInitialized(() => {
     log.info(`Policylint language server ${serverVersion()} ready (default message locale: ${session.clientLocale}).`);
+    configEvents.initialized(client.watch);
   });
+  connection.onDidChangeWatchedFiles(({ changes }) => configEvents.watchedFilesChanged(changes));
   // No dynamic registration for didChangeConfiguration: the VS Code client already synchronizes the
   // `policylint` section (registering too would make it send every change twice), and other clients push
   // changes unasked.
@@ -56,14 +66,25 @@ function wire(connection: Connection, session: Session): void {
     session.settings.changed(change.settings);
     session.cache.clear();
     validator.revalidateAll();
+    configEvents.settingsChanged();
   });
 
-  documents.onDidOpen(({ document }) => validator.opened(document.uri));
-  documents.onDidSave(({ document }) => validator.saved(document.uri));
+  // A configuration file's open is also reported as a content change, which handles it.
+  documents.onDidOpen(({ document }) => {
+    if (!isConfigUri(document.uri)) validator.opened(document.uri);
+  });
+  documents.onDidSave(({ document }) => {
+    if (!isConfigUri(document.uri)) validator.saved(document.uri);
+  });
   documents.onDidChangeContent(({ document }) => {
+    if (configEvents.contentChanged(document.uri)) return;
     validator.changed(document.uri, document.version).catch((error: unknown) => log.error(errorText(error)));
   });
-  documents.onDidClose(({ document }) => validator.closed(document.uri));
+  documents.onDidClose(({ document }) => {
+    // Closing first clears the draft's diagnostics; with checkWorkspace they come back from the file on disk.
+    if (!isConfigUri(document.uri)) validator.closed(document.uri);
+    configEvents.closed(document.uri);
+  });
 
   connection.onHover(
     guarded(log, 'hover', null, async ({ textDocument, position }) => {
@@ -93,7 +114,17 @@ function wire(connection: Connection, session: Session): void {
     connection.onCodeAction(
       guarded(log, 'codeAction', [], async ({ textDocument, range, context }) => {
         const snapshot = await session.snapshot(textDocument.uri);
-        return snapshot ? codeActions(snapshot, range, context, features) : [];
+        if (!snapshot) return [];
+        const fromConfig = await configActions(snapshot, range, context, {
+          configs,
+          open: (uri) => {
+            const open = documents.get(uri);
+            return open ? { text: open.getText(), version: open.version } : undefined;
+          },
+          canCreateFiles: client.canCreateFiles,
+          documentChanges: features.documentChanges,
+        });
+        return [...codeActions(snapshot, range, context, features), ...fromConfig];
       }),
     );
   }
@@ -117,7 +148,10 @@ function wire(connection: Connection, session: Session): void {
       return content === undefined ? null : { content };
     }),
   );
-  connection.onShutdown(() => validator.dispose());
+  connection.onShutdown(() => {
+    validator.dispose();
+    configEvents.dispose();
+  });
 }
 
 const exitCode = handleCommandLine(

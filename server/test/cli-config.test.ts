@@ -48,7 +48,7 @@ describe('parseConfig', () => {
         { line: 3, column: 3, message: "unknown rule 'no-such-rule'" },
         { line: 4, column: 34, message: "invalid severity 3 for rule 'uncited-reference' (expected off, hint, information, warning or error)" },
         { line: 5, column: 9, message: "'locale' must be one of zh-CN, en" },
-        { line: 6, column: 1, message: "unknown key 'extends' (expected 'rules' or 'locale')" },
+        { line: 6, column: 1, message: "unknown key 'extends' (expected rules, locale, exemptSections, citationScope, glossary, framework, ignore, documents)" },
       ],
     });
   });

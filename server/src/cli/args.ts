@@ -2,6 +2,7 @@
 // usage error the entry point prints on stderr with exit code 2.
 import { parseArgs } from 'node:util';
 import type { Locale } from '../engine/i18n';
+import { CLI_MESSAGES, cliMessage } from './messages';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -40,64 +41,75 @@ function usageError(message: string): Command {
   return { kind: 'usage-error', message };
 }
 
+/** The `--locale` value on a command line, if it names a supported locale (used before full parsing succeeds). */
+export function localeArgument(argv: readonly string[]): Locale | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (value !== undefined && (LOCALES as readonly string[]).includes(value)) return value as Locale;
+  }
+  return undefined;
+}
+
 /** Node's parseArgs messages carry advice for its own API; keep only what a user needs. */
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, locale: Locale): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /^Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}'`;
+  if (unknown) return cliMessage(locale, 'unknownOption', unknown[1]!);
   const missing = /^Option '(--[\w-]+)[^']*' argument missing/.exec(message);
-  if (missing) return `option '${missing[1]}' needs a value`;
+  if (missing) return cliMessage(locale, 'needsValue', missing[1]!);
   const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
-  if (ambiguous) return `option '${ambiguous[1]}' needs a value; write ${ambiguous[1]}=VALUE for one that starts with '-'`;
+  if (ambiguous) return cliMessage(locale, 'needsValueDash', ambiguous[1]!);
   const firstSentence = message.split(/\.\s/)[0] ?? message;
   return firstSentence.charAt(0).toLowerCase() + firstSentence.slice(1);
 }
 
-function parseCount(option: string, raw: string): number | string {
-  if (!/^\d+$/.test(raw)) return `option '--${option}' must be a whole number, got '${raw}'`;
+function parseCount(option: string, raw: string, locale: Locale): number | string {
+  if (!/^\d+$/.test(raw)) return cliMessage(locale, 'wholeNumber', option, raw);
   const value = Number(raw);
-  return Number.isSafeInteger(value) ? value : `option '--${option}' is too large: '${raw}'`;
+  return Number.isSafeInteger(value) ? value : cliMessage(locale, 'tooLarge', option, raw);
 }
 
-export function parseCommandLine(argv: readonly string[]): Command {
+/** `locale` is the language of usage errors. */
+export function parseCommandLine(argv: readonly string[], locale: Locale = 'en'): Command {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError(describeParseError(error));
+    return usageError(describeParseError(error, locale));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
   const [command, ...paths] = positionals;
-  if (command === undefined) return usageError('missing command; did you mean \'policylint check\'?');
+  if (command === undefined) return usageError(cliMessage(locale, 'missingCommand'));
   if (command === 'help') return { kind: 'help' };
   if (command === 'version') return { kind: 'version' };
-  if (command !== 'check') return usageError(`unknown command '${command}'`);
+  if (command !== 'check') return usageError(cliMessage(locale, 'unknownCommand', command));
 
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    return usageError(`invalid value for '--format': '${format}' (expected ${FORMATS.join(', ')})`);
+    return usageError(cliMessage(locale, 'invalidValue', '--format', format, FORMATS.join(', ')));
   }
-  const locale = values.locale;
-  if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) {
-    return usageError(`invalid value for '--locale': '${locale}' (expected ${LOCALES.join(', ')})`);
+  const localeValue = values.locale;
+  if (localeValue !== undefined && !(LOCALES as readonly string[]).includes(localeValue)) {
+    return usageError(cliMessage(locale, 'invalidValue', '--locale', localeValue, LOCALES.join(', ')));
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    const count = parseCount('max-warnings', values['max-warnings']);
+    const count = parseCount('max-warnings', values['max-warnings'], locale);
     if (typeof count === 'string') return usageError(count);
     maxWarnings = count;
   }
   let maxFileSize: number | undefined;
   if (values['max-file-size'] !== undefined) {
-    const count = parseCount('max-file-size', values['max-file-size']);
+    const count = parseCount('max-file-size', values['max-file-size'], locale);
     if (typeof count === 'string') return usageError(count);
-    if (count === 0) return usageError("option '--max-file-size' must be at least 1");
+    if (count === 0) return usageError(cliMessage(locale, 'atLeastOne'));
     maxFileSize = count;
   }
-  if (values.config === '') return usageError("option '--config' needs a file name");
+  if (values.config === '') return usageError(cliMessage(locale, 'configNeedsName'));
 
   return {
     kind: 'check',
@@ -105,29 +117,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
     format: format as OutputFormat,
     configPath: values.config,
     maxWarnings,
-    locale: locale as Locale | undefined,
+    locale: localeValue as Locale | undefined,
     maxFileSize,
   };
 }
 
-export const HELP_TEXT = `Usage: policylint check [paths…] [options]
-
-Checks Markdown policy papers (Chinese and English) for citation, numbering and structure problems.
-
-Paths may be files, directories (searched for *.md and *.markdown, skipping node_modules and
-folders whose name starts with a dot) or glob patterns. Without a path, the current directory is checked.
-
-Options:
-  --format text|json|sarif|github   output format (default: text)
-  --config FILE                     use this .policylint.yaml / .policylint.json instead of looking for
-                                    the nearest one above each file
-  --max-warnings N                  exit with code 1 when there are more than N warnings
-  --locale zh-CN|en                 language of messages (default: the configuration's locale,
-                                    else LC_ALL / LC_MESSAGES / LANG, else en)
-  --max-file-size BYTES             larger files get one notice instead of a check
-  -h, --help                        show this help
-  -v, --version                     show the version
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found,
-            2 usage error, unreadable path or invalid configuration.
-`;
+/** The English help text (kept for callers that print help without a locale). */
+export const HELP_TEXT = CLI_MESSAGES.help.en;

@@ -1,10 +1,14 @@
 // Human output: `file:line:col  severity  message  rule-id` (1-based), then a blank line and a summary.
 // Colour only when the caller says stdout is a terminal.
 import type { Severity } from '../engine/finding';
+import type { Locale } from '../engine/i18n';
+import { cliMessage, type CliMessageKey } from './messages';
 import { summarize, type FileReport, type Summary } from './report';
 
 export interface TextFormatOptions {
   readonly color: boolean;
+  /** Language of the summary line; English when absent. */
+  readonly locale?: Locale;
 }
 
 const ANSI = {
@@ -24,21 +28,20 @@ const SEVERITY_COLOR: Record<Severity, string> = {
   hint: ANSI.dim,
 };
 
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
 /** `✖ 5 problems (1 error, 3 warnings, 1 information, 0 hints) in 2 files`, counting files with problems. */
-export function summaryLine(summary: Summary, filesWithProblems: number, filesChecked: number): string {
+export function summaryLine(summary: Summary, filesWithProblems: number, filesChecked: number, locale: Locale = 'en'): string {
+  const say = (key: CliMessageKey, ...args: readonly (string | number)[]): string => cliMessage(locale, key, ...args);
+  const count = (n: number, one: CliMessageKey, many: CliMessageKey): string => say(n === 1 ? one : many, n);
   const total = summary.errors + summary.warnings + summary.information + summary.hints;
-  if (total === 0) return `✔ no problems in ${plural(filesChecked, 'file', 'files')}`;
-  const counts = [
-    plural(summary.errors, 'error', 'errors'),
-    plural(summary.warnings, 'warning', 'warnings'),
-    `${summary.information} information`,
-    plural(summary.hints, 'hint', 'hints'),
-  ].join(', ');
-  return `✖ ${plural(total, 'problem', 'problems')} (${counts}) in ${plural(filesWithProblems, 'file', 'files')}`;
+  if (total === 0) return say('noProblems', count(filesChecked, 'filesOne', 'filesMany'));
+  const counts = say(
+    'counts',
+    count(summary.errors, 'errorsOne', 'errorsMany'),
+    count(summary.warnings, 'warningsOne', 'warningsMany'),
+    say('information', summary.information),
+    count(summary.hints, 'hintsOne', 'hintsMany'),
+  );
+  return say('problems', count(total, 'problemsOne', 'problemsMany'), counts, count(filesWithProblems, 'filesOne', 'filesMany'));
 }
 
 export function formatText(files: readonly FileReport[], options: TextFormatOptions): string {
@@ -58,6 +61,6 @@ export function formatText(files: readonly FileReport[], options: TextFormatOpti
   const filesWithProblems = files.filter((file) => file.diagnostics.length > 0).length;
   const total = summary.errors + summary.warnings + summary.information + summary.hints;
   const color = summary.errors > 0 ? ANSI.red : total > 0 ? ANSI.yellow : ANSI.green;
-  const last = paint(ANSI.bold + color, summaryLine(summary, filesWithProblems, files.length));
+  const last = paint(ANSI.bold + color, summaryLine(summary, filesWithProblems, files.length, options.locale));
   return lines.length > 0 ? `${lines.join('\n')}\n\n${last}\n` : `${last}\n`;
 }

@@ -1,9 +1,12 @@
 // The `policylint` command: arguments → files → configuration → engine → one output format → exit code.
 // Everything process-specific (cwd, environment, streams, version) comes in through `CliEnvironment`.
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, lintText, resolveLocale, rules, type EngineOptions, type Locale } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, lintText, resolveLocale, rules, type Locale } from '../engine';
 import { ruleDocPath } from '../engine/docs';
-import { HELP_TEXT, parseCommandLine, type CheckCommand } from './args';
+import { engineOptionsFor } from '../config/options';
+import { isIgnored } from '../config/ignore';
+import { localeArgument, parseCommandLine, type CheckCommand } from './args';
+import { cliMessage, localizeReason } from './messages';
 import { ConfigFinder, emptyConfig, loadConfigFile, type LoadedConfig, type PolicylintConfig } from './config';
 import { discoverFiles, displayPathOf } from './discover';
 import { formatGithub } from './format-github';
@@ -33,34 +36,38 @@ export function localeFromEnvironment(env: Readonly<Record<string, string | unde
 }
 
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
-  const command = parseCommandLine(argv);
+  // The language of the CLI's own messages: --locale if given (even when other arguments are wrong), else the environment.
+  const uiLocale = localeArgument(argv) ?? localeFromEnvironment(environment.env);
+  const command = parseCommandLine(argv, uiLocale);
   switch (command.kind) {
     case 'help':
-      environment.writeOut(HELP_TEXT);
+      environment.writeOut(cliMessage(uiLocale, 'help'));
       return EXIT_OK;
     case 'version':
       environment.writeOut(`${environment.version}\n`);
       return EXIT_OK;
     case 'usage-error':
-      environment.writeErr(`policylint: ${command.message}\nRun 'policylint --help' for usage.\n`);
+      environment.writeErr(`policylint: ${command.message}\n${cliMessage(uiLocale, 'runHelp')}\n`);
       return EXIT_FAILURE;
     case 'check':
-      return check(command, environment);
+      return check(command, environment, uiLocale);
   }
 }
 
-async function check(command: CheckCommand, environment: CliEnvironment): Promise<number> {
+async function check(command: CheckCommand, environment: CliEnvironment, uiLocale: Locale): Promise<number> {
   const { cwd, writeErr } = environment;
+  const notice = (key: 'cannotRead' | 'skipped' | 'internalError', path: string, reason: string): void =>
+    writeErr(`policylint: ${cliMessage(uiLocale, key, path, localizeReason(reason, uiLocale))}\n`);
   let failed = false;
   const reportedConfigs = new Set<string>();
   /** Prints a configuration's errors once; returns its settings, or undefined when it is invalid. */
-  const usable = (loaded: LoadedConfig | undefined): PolicylintConfig | undefined => {
-    if (!loaded) return emptyConfig;
-    if ('result' in loaded && 'config' in loaded.result) return loaded.result.config;
+  const usable = (loaded: LoadedConfig | undefined): { config: PolicylintConfig; path?: string } | undefined => {
+    if (!loaded) return { config: emptyConfig };
+    if ('result' in loaded && 'config' in loaded.result) return { config: loaded.result.config, path: loaded.path };
     if (!reportedConfigs.has(loaded.path)) {
       reportedConfigs.add(loaded.path);
       const shown = displayPathOf(loaded.path, cwd);
-      if ('unreadable' in loaded) writeErr(`policylint: cannot read '${shown}': ${loaded.unreadable}\n`);
+      if ('unreadable' in loaded) notice('cannotRead', shown, loaded.unreadable);
       else if ('errors' in loaded.result) {
         for (const error of loaded.result.errors) writeErr(`${shown}:${error.line}:${error.column} ${error.message}\n`);
       }
@@ -69,57 +76,60 @@ async function check(command: CheckCommand, environment: CliEnvironment): Promis
     return undefined;
   };
 
-  let explicitConfig: PolicylintConfig | undefined;
+  let explicitConfig: { config: PolicylintConfig; path?: string } | undefined;
   if (command.configPath !== undefined) {
     const configPath = isAbsolute(command.configPath) ? command.configPath : resolve(cwd, command.configPath);
-    explicitConfig = usable(await loadConfigFile(configPath));
+    explicitConfig = usable(await loadConfigFile(configPath, uiLocale));
     // Checking with settings the user did not ask for would report the wrong problems.
     if (!explicitConfig) return EXIT_FAILURE;
   }
-  const finder = new ConfigFinder();
+  const finder = new ConfigFinder(uiLocale);
   const environmentLocale = localeFromEnvironment(environment.env);
 
   const discovery = await discoverFiles(command.paths, cwd);
-  for (const problem of discovery.problems) writeErr(`policylint: cannot read '${problem.path}': ${problem.reason}\n`);
+  for (const problem of discovery.problems) notice('cannotRead', problem.path, problem.reason);
   if (discovery.problems.length > 0) failed = true;
 
   const reports: FileReport[] = [];
   for (const file of discovery.files) {
-    const config = explicitConfig ?? usable(await finder.forFile(file.absolutePath));
-    if (!config) continue;
+    const found = explicitConfig ?? usable(await finder.forFile(file.absolutePath));
+    if (!found) continue;
+    const { config } = found;
+    if (found.path !== undefined && isIgnored(config, found.path, file.absolutePath)) continue;
     const content = await readMarkdownFile(file.absolutePath);
     if (content.kind === 'skipped') {
-      writeErr(`policylint: skipped '${file.displayPath}': ${content.reason}\n`);
+      notice('skipped', file.displayPath, content.reason);
       continue;
     }
     if (content.kind === 'unreadable') {
-      writeErr(`policylint: cannot read '${file.displayPath}': ${content.reason}\n`);
+      notice('cannotRead', file.displayPath, content.reason);
       failed = true;
       continue;
     }
-    const options: EngineOptions = {
-      locale: command.locale ?? config.locale ?? environmentLocale,
-      rules: config.rules,
+    const options = engineOptionsFor({
+      config,
+      ...(command.locale !== undefined ? { explicitLocale: command.locale } : {}),
+      fallbackLocale: environmentLocale,
       maxFileSize: command.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    };
+    });
     try {
       const { findings } = lintText(content.text, options);
       reports.push(toFileReport(file.displayPath, content.text, findings));
     } catch (error) {
-      writeErr(`policylint: internal error while checking '${file.displayPath}': ${messageOf(error)}\n`);
+      notice('internalError', file.displayPath, messageOf(error));
       failed = true;
     }
   }
 
-  environment.writeOut(render(command, reports, environment, explicitConfig?.locale ?? environmentLocale));
+  environment.writeOut(render(command, reports, environment, explicitConfig?.config.locale ?? environmentLocale, uiLocale));
   if (failed) return EXIT_FAILURE;
   return exitCodeFor(summarize(reports), command.maxWarnings) === 0 ? EXIT_OK : EXIT_PROBLEMS;
 }
 
-function render(command: CheckCommand, reports: readonly FileReport[], environment: CliEnvironment, locale: Locale): string {
+function render(command: CheckCommand, reports: readonly FileReport[], environment: CliEnvironment, locale: Locale, uiLocale: Locale): string {
   switch (command.format) {
     case 'text':
-      return formatText(reports, { color: environment.stdoutIsTTY && !environment.env.NO_COLOR });
+      return formatText(reports, { color: environment.stdoutIsTTY && !environment.env.NO_COLOR, locale: uiLocale });
     case 'json':
       return formatJson(reports);
     case 'github':

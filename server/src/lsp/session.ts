@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EngineOptions, Locale } from '../engine';
 import type { Analysis, AnalysisCache } from './analysis';
 import type { ClientFeatures } from './capabilities';
+import { isConfigUri, type ConfigStore } from './configStore';
 import { toEngineOptions, type SettingsStore } from './settings';
 
 export interface Snapshot {
@@ -21,14 +22,19 @@ export class Session {
     readonly cache: AnalysisCache,
     readonly features: ClientFeatures,
     readonly clientLocale: Locale,
+    /** Configuration files; absent in tests that need settings only. */
+    readonly configs?: ConfigStore,
   ) {}
 
   async engineOptions(uri: string): Promise<EngineOptions> {
-    return toEngineOptions(await this.settings.forResource(uri), this.clientLocale);
+    const settings = await this.settings.forResource(uri);
+    const found = await this.configs?.forDocument(uri);
+    return toEngineOptions(settings, this.clientLocale, found?.config, found?.ignored);
   }
 
-  /** The analysis of the document's current version, or undefined if the document is not open. */
+  /** The analysis of the document's current version, or undefined if the document is not open (or is a configuration file). */
   async snapshot(uri: string): Promise<Snapshot | undefined> {
+    if (isConfigUri(uri)) return undefined;
     const options = await this.engineOptions(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;

@@ -8,6 +8,8 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_MAX_FILE_SIZE, resolveLocale } from '../engine';
 import type { EngineOptions, Locale, RuleSetting, SeveritySetting } from '../engine';
+import { CITATION_SCOPES, emptyConfig, type CitationScope, type PolicylintConfig } from '../cli/config';
+import { engineOptionsFor, type SettingsLayer } from '../config/options';
 
 export const SETTINGS_SECTION = 'policylint';
 
@@ -19,6 +21,12 @@ export interface Settings {
   /** Undefined means "follow the client's locale". */
   readonly locale: Locale | undefined;
   readonly rules: { readonly [ruleId: string]: RuleSetting };
+  /** Undefined: the engine's default (sentence), unless the configuration file sets it. */
+  readonly citationScope?: CitationScope;
+  /** Undefined: the engine's default list of summary sections, unless the configuration file sets it. */
+  readonly exemptSections?: readonly string[];
+  /** Check every Markdown file of the workspace folders, not only open ones. */
+  readonly checkWorkspace?: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -80,19 +88,55 @@ function parseMaxFileSize(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : DEFAULT_MAX_FILE_SIZE;
 }
 
+function parseCitationScope(value: unknown): CitationScope | undefined {
+  return typeof value === 'string' && (CITATION_SCOPES as readonly string[]).includes(value) ? (value as CitationScope) : undefined;
+}
+
+function parseExemptSections(value: unknown): readonly string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const names = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
+  // An empty list in the settings UI means "not set", so the defaults stay on.
+  return names.length > 0 ? names : undefined;
+}
+
 /** Reads the inner `policylint` object; never throws. */
 export function parseSettings(raw: unknown): Settings {
   if (!isRecord(raw)) return defaultSettings;
+  const citationScope = parseCitationScope(raw['citationScope']);
+  const exemptSections = parseExemptSections(raw['exemptSections']);
   return {
     run: raw['run'] === 'onType' ? 'onType' : 'onSave',
     maxFileSize: parseMaxFileSize(raw['maxFileSize']),
     locale: parseLocale(raw['locale']),
     rules: parseRules(raw['rules']),
+    // Present only when set, so unset settings never shadow the configuration file's defaults.
+    ...(citationScope !== undefined ? { citationScope } : {}),
+    ...(exemptSections !== undefined ? { exemptSections } : {}),
+    ...(raw['checkWorkspace'] === true ? { checkWorkspace: true } : {}),
   };
 }
 
-export function toEngineOptions(settings: Settings, clientLocale: Locale): EngineOptions {
-  return { locale: settings.locale ?? clientLocale, rules: settings.rules, maxFileSize: settings.maxFileSize };
+/**
+ * Settings plus the document's configuration file (if any) → engine options, through the one mapping the CLI
+ * uses too. The file wins over settings; see `engineOptionsFor`.
+ */
+export function toEngineOptions(
+  settings: Settings,
+  clientLocale: Locale,
+  config: PolicylintConfig = emptyConfig,
+  ignored = false,
+): EngineOptions {
+  const layer: { -readonly [K in keyof SettingsLayer]: SettingsLayer[K] } = { rules: settings.rules };
+  if (settings.citationScope !== undefined) layer.citationScope = settings.citationScope;
+  if (settings.exemptSections !== undefined) layer.exemptSections = settings.exemptSections;
+  return engineOptionsFor({
+    config,
+    settings: layer,
+    ...(settings.locale !== undefined ? { explicitLocale: settings.locale } : {}),
+    fallbackLocale: clientLocale,
+    maxFileSize: settings.maxFileSize,
+    ignored,
+  });
 }
 
 /** The locale to use when the `policylint.locale` setting is unset. */
