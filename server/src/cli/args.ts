@@ -21,8 +21,22 @@ export interface CheckCommand {
   readonly maxFileSize: number | undefined;
 }
 
+export const MAP_FORMATS = ['html', 'mermaid', 'json'] as const;
+export type MapFormat = (typeof MAP_FORMATS)[number];
+
+export interface MapCommand {
+  readonly kind: 'map';
+  readonly path: string;
+  readonly format: MapFormat;
+  /** Write here instead of standard output. */
+  readonly outPath: string | undefined;
+  readonly configPath: string | undefined;
+  readonly locale: Locale | undefined;
+}
+
 export type Command =
   | CheckCommand
+  | MapCommand
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
@@ -33,6 +47,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   locale: { type: 'string' },
   'max-file-size': { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -86,7 +101,9 @@ export function parseCommandLine(argv: readonly string[], locale: Locale = 'en')
   if (command === undefined) return usageError(cliMessage(locale, 'missingCommand'));
   if (command === 'help') return { kind: 'help' };
   if (command === 'version') return { kind: 'version' };
+  if (command === 'map') return mapCommand(values, paths, locale);
   if (command !== 'check') return usageError(cliMessage(locale, 'unknownCommand', command));
+  if (values.out !== undefined) return usageError(cliMessage(locale, 'unknownOption', '--out'));
 
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -119,6 +136,34 @@ export function parseCommandLine(argv: readonly string[], locale: Locale = 'en')
     maxWarnings,
     locale: localeValue as Locale | undefined,
     maxFileSize,
+  };
+}
+
+function mapCommand(
+  values: { readonly format?: string; readonly out?: string; readonly config?: string; readonly locale?: string; readonly [key: string]: unknown },
+  paths: readonly string[],
+  locale: Locale,
+): Command {
+  if (paths.length !== 1) return usageError(cliMessage(locale, 'mapNeedsOneFile'));
+  for (const option of ['max-warnings', 'max-file-size'] as const) {
+    if (values[option] !== undefined) return usageError(cliMessage(locale, 'unknownOption', `--${option}`));
+  }
+  const format = values.format ?? 'html';
+  if (!(MAP_FORMATS as readonly string[]).includes(format)) {
+    return usageError(cliMessage(locale, 'invalidValue', '--format', format, MAP_FORMATS.join(', ')));
+  }
+  if (values.locale !== undefined && !(LOCALES as readonly string[]).includes(values.locale)) {
+    return usageError(cliMessage(locale, 'invalidValue', '--locale', values.locale, LOCALES.join(', ')));
+  }
+  if (values.out === '') return usageError(cliMessage(locale, 'outNeedsName'));
+  if (values.config === '') return usageError(cliMessage(locale, 'configNeedsName'));
+  return {
+    kind: 'map',
+    path: paths[0]!,
+    format: format as MapFormat,
+    outPath: values.out,
+    configPath: values.config,
+    locale: values.locale as Locale | undefined,
   };
 }
 

@@ -31,6 +31,10 @@ export const CLI_MESSAGES = {
   tooLarge: { en: "option '--{0}' is too large: '{1}'", 'zh-CN': "选项 '--{0}' 的值过大：'{1}'" },
   atLeastOne: { en: "option '--max-file-size' must be at least 1", 'zh-CN': "选项 '--max-file-size' 至少为 1" },
   configNeedsName: { en: "option '--config' needs a file name", 'zh-CN': "选项 '--config' 需要一个文件名" },
+  mapNeedsOneFile: { en: "'policylint map' needs exactly one Markdown file", 'zh-CN': "'policylint map' 需要且只需要一个 Markdown 文件" },
+  outNeedsName: { en: "option '--out' needs a file name", 'zh-CN': "选项 '--out' 需要一个文件名" },
+  cannotWrite: { en: "cannot write '{0}': {1}", 'zh-CN': "无法写入 '{0}'：{1}" },
+  mapTooLarge: { en: "'{0}' is larger than the size limit; no map was drawn", 'zh-CN': "'{0}' 超过大小上限，未生成框架图" },
   // Summary line of the text format.
   noProblems: { en: '✔ no problems in {0}', 'zh-CN': '✔ {0}中没有发现问题' },
   problems: { en: '✖ {0} ({1}) in {2}', 'zh-CN': '✖ {2}中共 {0}（{1}）' },
@@ -48,6 +52,7 @@ export const CLI_MESSAGES = {
   counts: { en: '{0}, {1}, {2}, {3}', 'zh-CN': '{0}，{1}，{2}，{3}' },
   help: {
     en: `Usage: policylint check [paths…] [options]
+       policylint map FILE [--format html|mermaid|json] [--out FILE] [--config FILE] [--locale zh-CN|en]
 
 Checks Markdown policy papers (Chinese and English) for citation, numbering and structure problems.
 
@@ -66,10 +71,14 @@ Options:
   -h, --help                        show this help
   -v, --version                     show the version
 
+'map' draws the draft's framework map — challenges, countermeasures and the links between them — as a
+self-contained HTML page (default), a Mermaid flowchart or JSON, on standard output or into --out FILE.
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found,
             2 usage error, unreadable path or invalid configuration.
 `,
     'zh-CN': `用法：policylint check [路径…] [选项]
+      policylint map 文件 [--format html|mermaid|json] [--out 文件] [--config 文件] [--locale zh-CN|en]
 
 检查以 Markdown 撰写的政策论文（中文与英文）中的引用、编号与结构问题。
 
@@ -86,6 +95,9 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found,
   --max-file-size BYTES             更大的文件只给出一条提示，不做检查
   -h, --help                        显示本帮助
   -v, --version                     显示版本号
+
+'map' 绘制稿件的框架图（挑战、对策及其对应关系），输出为独立的 HTML 页面（默认）、Mermaid 流程图或 JSON，
+写到标准输出或 --out 指定的文件。
 
 退出码：0 无错误（且警告数不超过 --max-warnings），1 发现问题，
         2 用法错误、路径无法读取或配置无效。

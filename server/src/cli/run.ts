@@ -14,6 +14,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { readMarkdownFile } from './read';
+import { runMap } from './map';
 import { exitCodeFor, summarize, toFileReport, type FileReport } from './report';
 
 export interface CliEnvironment {
@@ -51,6 +52,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       return EXIT_FAILURE;
     case 'check':
       return check(command, environment, uiLocale);
+    case 'map':
+      return runMap(command, environment, uiLocale);
   }
 }
 
