@@ -274,7 +274,9 @@ export function stubEdits(model: DocumentModel, numbers: readonly number[], foot
       addPiece(insertion, `${entrySeparator(text, footnotes, eol)}[^${key}]: `, placeholder, '', first);
     } else {
       const insertion = insertionAt(insertions, text.length);
-      const lead = insertion.pieces.length === 0 ? breaksToBlankLine(text, eol) : '';
+      // A numeric stub appended at the same place ends without a line break; a definition needs its own paragraph.
+      const before = insertion.pieces.join('');
+      const lead = before.length === 0 ? breaksToBlankLine(text, eol) : before.endsWith(eol) ? '' : eol + eol;
       addPiece(insertion, `${lead}[^${key}]: `, placeholder, eol, first);
     }
     first = false;
@@ -299,7 +301,14 @@ function endOfListContent(model: DocumentModel): number {
 /** Line breaks to add at the end of the text so that what is appended starts after a blank line. */
 export function breaksToBlankLine(text: string, eol: string): string {
   if (text.length === 0) return '';
-  const trailing = /(?:\r\n|\n|\r)*$/.exec(text)?.[0] ?? '';
-  const count = trailing.replace(/\r\n/g, '\n').length;
+  // Counted by hand: /(?:\r\n|\n|\r)*$/ backtracks exponentially over a run of CRLFs that is not at the end.
+  let count = 0;
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 10 && code !== 13) break;
+    end -= code === 10 && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+    count++;
+  }
   return eol.repeat(Math.max(0, 2 - count));
 }

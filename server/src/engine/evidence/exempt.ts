@@ -39,7 +39,8 @@ function titleIsExempt(title: string, names: readonly string[]): boolean {
 }
 
 // A lead-in label opening a paragraph: "**摘要：**…", "关键词：…", "Abstract: …".
-const LEAD_IN = /^\s*(?:\uFFFC)?\s*([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{0,20}?)\s*[：:]/u;
+// One run of spaces before and after the optional object mark: `\s*(?:\uFFFC)?\s*` is quadratic on a long run.
+const LEAD_IN = /^\s*(?:\uFFFC\s*)?([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{0,20}?)\s*[：:]/u;
 
 /** For each section, whether it or an ancestor is a summary section. */
 export function exemptSectionFlags(model: DocumentModel, names: readonly string[]): boolean[] {

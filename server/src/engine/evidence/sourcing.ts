@@ -50,6 +50,18 @@ export function buildSourcingIndex(model: DocumentModel): SourcingIndex {
   };
 }
 
+// Sentences and blocks are frozen model objects; a sentence with thousands of numbers asks for each of them.
+const inlineSourceCache = new WeakMap<object, boolean>();
+
+function hasInlineSourceCached(owner: object, text: string): boolean {
+  let found = inlineSourceCache.get(owner);
+  if (found === undefined) {
+    found = INLINE_SOURCE.test(text);
+    inlineSourceCache.set(owner, found);
+  }
+  return found;
+}
+
 /**
  * Whether the fact at `proseOffset` inside `sentence` is sourced under `scope`. With 'clause', only the
  * semicolon clause holding the fact counts; a sentence-level inline source still covers every clause.
@@ -63,9 +75,9 @@ export function isSourced(
 ): boolean {
   if (scope === 'paragraph') {
     const block = model.blocks[sentence.block]!;
-    return index.hasMarkerOrLink(block.span.start, block.span.end) || INLINE_SOURCE.test(block.text);
+    return index.hasMarkerOrLink(block.span.start, block.span.end) || hasInlineSourceCached(block, block.text);
   }
-  if (INLINE_SOURCE.test(sentence.text)) return true;
+  if (hasInlineSourceCached(sentence, sentence.text)) return true;
   if (scope === 'clause' && proseOffsetInSentence !== undefined) {
     for (const [from, to] of clauses(sentence.text)) {
       if (proseOffsetInSentence >= from && proseOffsetInSentence < to) {

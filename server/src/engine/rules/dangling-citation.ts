@@ -2,6 +2,7 @@
 import type { Finding, Fix, Rule } from '../finding';
 import { localize, quote, type Localized } from '../i18n';
 import type { CitationMarker, DocumentModel } from '../model';
+import { parseDocument } from '../parse';
 import {
   bodyMarkers,
   declaresBibliography,
@@ -9,6 +10,7 @@ import {
   hasReferenceList,
   namesOf,
   stubEdits,
+  stubPlaceholder,
 } from '../citation-index';
 
 const message: Localized = {
@@ -54,9 +56,22 @@ function fixableNames(marker: CitationMarker, missing: readonly (number | string
   return { numbers, footnoteKeys };
 }
 
+function entryCount(model: DocumentModel): number {
+  return model.references?.entries.length ?? 0;
+}
+
 function stubFix(model: DocumentModel, numbers: number[], footnoteKeys: string[], title: string, kind: Fix['kind']): Fix | undefined {
   const { edits, cursor } = stubEdits(model, numbers, footnoteKeys);
   if (edits.length === 0) return undefined;
+  // A stub written into an unclosed code fence or HTML comment (at the end of the list or of the text) adds
+  // no entry: offer no fix rather than one that changes the text without resolving the citation.
+  const placeholder = stubPlaceholder(model);
+  const stubs = edits.reduce((count, edit) => count + edit.newText.split(placeholder).length - 1, 0);
+  let fixed = model.text;
+  for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start)) {
+    fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+  }
+  if (entryCount(parseDocument(fixed)) < entryCount(model) + stubs) return undefined;
   return { title, kind, edits, preferred: true, ...(cursor === undefined ? {} : { cursor }) };
 }
 

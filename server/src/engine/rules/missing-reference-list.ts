@@ -2,6 +2,7 @@
 import type { Rule } from '../finding';
 import { localize, quote, type Localized } from '../i18n';
 import type { CitationMarker, DocumentModel } from '../model';
+import { parseDocument } from '../parse';
 import {
   bodyMarkers,
   breaksToBlankLine,
@@ -63,11 +64,15 @@ export const missingReferenceList: Rule = {
     const lines = numbers.length > 0 ? numbers.map((n) => `[${n}] ${placeholder}`) : [placeholder];
     const lead = breaksToBlankLine(text, eol) + heading + eol + eol;
     const firstLabel = numbers.length > 0 ? `[${numbers[0]}] ` : '';
+    const newText = lead + lines.join(eol) + eol;
+    // Text appended after an unclosed code fence or HTML comment would become part of it: offer no fix
+    // rather than one that leaves the finding in place.
+    if (!hasReferenceList(parseDocument(text + newText))) return [];
     return [
       {
         title: localize(fixTitle, context.locale),
         kind: 'quickfix',
-        edits: [{ span: { start: text.length, end: text.length }, newText: lead + lines.join(eol) + eol }],
+        edits: [{ span: { start: text.length, end: text.length }, newText }],
         preferred: true,
         cursor: text.length + lead.length + firstLabel.length,
       },
