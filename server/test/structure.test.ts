@@ -192,3 +192,17 @@ for (const removed of countermeasureHeadings) {
     assert.match(fixes[0]!.edits[0]!.newText, new RegExp(`针对${challengeFor[removed]!.slice(0, 3).replace('.', '\\.')}`));
   });
 }
+
+test('an enumerated item is anchored on its first source line, the same with LF and CRLF', () => {
+  const lf = '# 障碍\n一是<!--\n-->容低估。\n\n三是';
+  const crlf = lf.replace(/\n/g, '\r\n');
+  const anchors = [lf, crlf].map((text) => {
+    const model = parseDocument(text);
+    return analyzeStructure(model).challenges.map((unit) => {
+      const start = text.slice(0, unit.anchor.start).split(/\r?\n/);
+      const end = text.slice(0, unit.anchor.end).split(/\r?\n/);
+      return [start.length - 1, start.at(-1)!.length, end.length - 1, end.at(-1)!.length];
+    });
+  });
+  assert.deepEqual(anchors[0], anchors[1]);
+});

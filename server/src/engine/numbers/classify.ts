@@ -418,12 +418,16 @@ const QUOTE_PAIRS: readonly (readonly [string, string])[] = [['“', '”'], ['�
 
 /** Whether [start, end) lies inside a quotation of at most 24 characters on both sides. */
 function insideShortQuote(text: string, start: number, end: number): boolean {
+  // Only the 24 characters either side matter; searching further would make long texts quadratic.
+  const windowStart = Math.max(0, start - 25);
   for (const [open, close] of QUOTE_PAIRS) {
-    const before = text.lastIndexOf(open, start - 1);
+    const found = text.slice(windowStart, start).lastIndexOf(open);
+    const before = found < 0 ? -1 : windowStart + found;
     if (before < 0 || start - before > 24) continue;
     const between = text.slice(before + 1, start);
     if (between.includes(close) || (open === close && between.includes(open))) continue;
-    const after = text.indexOf(close, end);
+    const foundAfter = text.slice(end, end + 25).indexOf(close);
+    const after = foundAfter < 0 ? -1 : end + foundAfter;
     if (after >= 0 && after - end <= 24 && !text.slice(end, after).includes(open === close ? '\n' : open)) return true;
   }
   return false;

@@ -3,6 +3,7 @@
 // paragraphs (一是/二是, 其一/其二, 首先/其次/最后, **lead-in**：).
 import type { DocumentModel, ProseBlock, Section, Span } from '../model';
 import { findCues, type Framework, type HeadingKind } from '../framework';
+import { mapProseSpan } from '../parse/mapping';
 
 export interface StructureUnit {
   readonly kind: HeadingKind;
@@ -82,7 +83,8 @@ function itemsOf(model: DocumentModel, section: Section, kind: HeadingKind): Str
     const last = blocks[(n + 1 < heads.length ? heads[n + 1]! : blocks.length) - 1]!;
     const text = blocks.slice(head, n + 1 < heads.length ? heads[n + 1]! : blocks.length).map((b) => b.text).join('\n');
     const firstLine = first.text.split('\n')[0]!;
-    const anchorEnd = Math.min(first.span.end, first.span.start + firstLine.length);
+    // The first line of prose, mapped back to the source (a prose length is not a source length).
+    const anchorEnd = Math.min(first.span.end, mapProseSpan(first, 0, firstLine.length).end);
     const title = (LEAD_IN.exec(firstLine)?.[0] ?? firstLine.slice(0, 30)).replace(/\uFFFC/g, '').replace(/[：:]\s*$/, '').trim();
     return {
       kind,
