@@ -11,6 +11,8 @@ import { uncitedClaim } from './uncited-claim';
 import { unansweredChallenge } from './unanswered-challenge';
 import { orphanCountermeasure } from './orphan-countermeasure';
 import { invalidDirective } from './invalid-directive';
+import { inconsistentStatistic } from './inconsistent-statistic';
+import { conflictingStatistic } from './conflicting-statistic';
 
 export const rules: readonly Rule[] = [
   fileTooLarge,
@@ -23,6 +25,8 @@ export const rules: readonly Rule[] = [
   unansweredChallenge,
   orphanCountermeasure,
   invalidDirective,
+  inconsistentStatistic,
+  conflictingStatistic,
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));

@@ -1,0 +1,337 @@
+// Facts: each statistic of a sentence read as (indicator, entities, period, value interval, kind), with the
+// words around it that the checks need (its change verb, its order cues, whether it is a share). One pass
+// over the sentences; every look-around is bounded by the clause the number sits in.
+import type { DocumentModel, Sentence } from '../model';
+import { readNumbers, type NumberMention } from '../numbers';
+import {
+  COMPARATOR_BEFORE, DOWN_AFTER, DOWN_WORDS, EARLIER_CUE, FORECAST, GENERIC_INDICATORS, RESPECTIVELY, SHARE_CUE, TO_AFTER_VERB, UP_AFTER, UP_WORDS,
+  entitiesIn, entityNames,
+} from './lexicon';
+
+export type Direction = 'up' | 'down';
+
+export interface Fact {
+  readonly sentence: Sentence;
+  readonly mention: NumberMention;
+  /** Index of the `；`-separated part of the sentence. */
+  readonly part: number;
+  readonly clauseStart: number;
+  readonly clauseEnd: number;
+  readonly role: 'level' | 'change';
+  readonly direction: Direction | undefined;
+  /** Sentence offset where the figure's wording starts: the change verb for a change, else the number. */
+  readonly wordingStart: number;
+  /** Normalised indicator ('' when none could be read); `indicatorText` is how it is shown. */
+  readonly indicator: string;
+  readonly indicatorText: string;
+  /** Canonical entity ids, sorted. */
+  readonly entities: readonly string[];
+  /** The entities as a reader names them, by locale. */
+  readonly entityNames: { readonly en: string; readonly 'zh-CN': string };
+  readonly period: string | undefined;
+  readonly periodText: string | undefined;
+  /** The values the written figure allows, widened by half a unit of its last written digit. */
+  readonly low: number;
+  readonly high: number;
+  /** percent, permille, currency:USD, count:人, quantity:GWh, rank, multiple, plain. */
+  readonly kindKey: string;
+  /** The written digits without separators and the scale factor, for the 万/亿 slip check. */
+  readonly digits: string;
+  readonly scaleFactor: number;
+  readonly inParens: boolean;
+  /** A percentage that is a share of a whole (占…的, …中约55%来自…, share of). */
+  readonly share: boolean;
+  /**
+   * For a share, the part it measures when the text names one: the noun phrase before 占 (半导体占…), else the
+   * indicator of the figure just before it in the sentence (半导体出口额为1 292亿美元，占…的18.9%); '' when none.
+   */
+  readonly sharePart: string;
+  readonly forecast: boolean;
+  /** The sentence pairs lists with 分别/respectively. */
+  readonly respectively: boolean;
+  /** The clause text before the number, from the previous statistic in the clause, at most NEAR characters. */
+  readonly prefix: string;
+  /** The clause text after the number, to the next statistic in the clause, at most NEAR characters. */
+  readonly suffix: string;
+}
+
+const OPEN = '(（[［〔【';
+const CLOSE = ')）]］〕】';
+
+/** `[start, end)` ranges of the sentence split at ；/; (parts) and within them at ，,：: (clauses), outside brackets. */
+function splitClauses(text: string): { part: number; start: number; end: number }[] {
+  const out: { part: number; start: number; end: number }[] = [];
+  let depth = 0;
+  let part = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charAt(i);
+    if (OPEN.includes(ch) && ch !== '') depth++;
+    else if (CLOSE.includes(ch) && ch !== '') depth = Math.max(0, depth - 1);
+    const atEnd = i === text.length;
+    const semicolon = ch === '；' || ch === ';';
+    const comma = ch === '，' || ch === '：' || ((ch === ',' || ch === ':') && ' \t\u00a0\n'.includes(text.charAt(i + 1)) && i + 1 < text.length);
+    if (atEnd || (depth === 0 && (semicolon || comma))) {
+      out.push({ part, start, end: i });
+      if (semicolon) part++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Bracket depth before each offset of `text`, computed once per sentence. */
+function bracketDepths(text: string): Uint16Array {
+  const depths = new Uint16Array(text.length + 1);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    depths[i] = depth;
+    const ch = text.charAt(i);
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+  }
+  depths[text.length] = depth;
+  return depths;
+}
+
+/** Removes bracketed asides and citation markers (（研发经费与GDP之比）, [26]) in one pass, however deep. */
+function dropAsides(text: string): string {
+  let depth = 0;
+  let kept = '';
+  for (const ch of text) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) kept += ch;
+  }
+  return kept;
+}
+
+/** How far around a number its cue words are looked for; also keeps every anchored pattern linear. */
+const NEAR = 64;
+
+// Words stripped from the ends of an indicator, matched with endsWith/startsWith rather than an anchored
+// alternation, which backtracks on long runs.
+const byLength = (words: readonly string[]): readonly string[] => [...words].sort((a, b) => b.length - a.length);
+const TRAILING_ZH = byLength([
+  '仅次于', '次于', '落后于', '领先于', '骤降至', '骤增至', '跌至', '涨至', '分别为', '分别占', '分别', '约为', '约合', '达到', '高达', '已达',
+  '仅为', '只有', '保持在', '维持在', '始终', '保持', '维持', '增至', '降至', '升至', '减至', '增加到', '减少到', '下降到', '上升到', '提高到',
+  '位居', '位列', '排名', '排在', '名列', '为', '是', '达', '约', '仅', '只', '已经', '已', '超过', '突破', '不足', '将近', '接近', '近', '逾',
+  '超', '共', '合计', '总计', '累计', '均', '都', '也', '仍', '在', '中', '之间', '的', '占', '居', '列', '了', '至', '到', '第', '从', '由',
+  '自', '较', '比',
+]);
+const TRAILING_EN = byLength([
+  'fell', 'rose', 'grew', 'dropped', 'declined', 'increased', 'decreased', 'climbed', 'jumped', 'shrank', 'accounted for',
+  'accounts for', 'account for', 'made up', 'from', 'was', 'is', 'were', 'are', 'stood at', 'stands at', 'reached', 'reaches',
+  'amounted to', 'totalled', 'totaled', 'came to', 'hit', 'of', 'at', 'to', 'about', 'around', 'nearly', 'almost', 'some', 'roughly',
+  'over', 'more than', 'only', 'just', 'ranked', 'ranks', 'placed', 'in', 'for', 'by', 'with', 'respectively',
+]);
+const LEADING_ZH = byLength(['而且', '而', '但是', '但', '同时', '此外', '另外', '并且', '并', '且', '其', '该', '这一', '此', '在', '于', '据', '根据', '对', '向', '从', '由', '与', '和', '及', '占']);
+const LEADING_EN = byLength(['the', 'a', 'an', 'its', 'their', 'and', 'but', 'while', 'whereas', 'with', 'in', 'of', 'as', "'s", '’s']);
+const SEPARATORS = ' \t\u00a0\u3000,，、\'’';
+const isLetter = (ch: string): boolean => /^[a-z]$/i.test(ch);
+
+/** Strips linking words, qualifiers and separators from both ends, one unit at a time. */
+function stripEnds(text: string): string {
+  let s = text;
+  for (;;) {
+    const lower = s.toLowerCase();
+    if (s !== '' && SEPARATORS.includes(s.charAt(s.length - 1))) s = s.slice(0, -1);
+    else if (s !== '' && SEPARATORS.includes(s.charAt(0))) s = s.slice(1);
+    else {
+      const zhEnd = TRAILING_ZH.find((w) => s.endsWith(w) && !(w === '比' && s.endsWith('之比')));
+      const enEnd = TRAILING_EN.find((w) => lower.endsWith(w) && !isLetter(lower.charAt(lower.length - w.length - 1)));
+      const zhStart = LEADING_ZH.find((w) => s.startsWith(w));
+      const enStart = LEADING_EN.find((w) => lower.startsWith(w) && (!isLetter(w.charAt(0)) || !isLetter(lower.charAt(w.length))));
+      if (zhEnd) s = s.slice(0, -zhEnd.length);
+      else if (enEnd) s = s.slice(0, -enEnd.length);
+      else if (zhStart) s = s.slice(zhStart.length);
+      else if (enStart) s = s.slice(enStart.length);
+      else return s;
+    }
+  }
+}
+
+/** The noun phrase a number measures, read from the clause text before it. */
+export function indicatorOf(prefix: string): { key: string; text: string } {
+  let s = dropAsides(prefix);
+  // Dates and periods are the period, not the indicator.
+  s = s.replace(/(?:19|20)\d\d\s?年(?:\s?\d{1,2}\s?月)?(?:底|末|初|上半年|下半年|前|以来|起)?|\b(?:in\s{1,3})?(?:19|20)\d\d\b/g, '');
+  s = s.replace(/(?:前|上)一?年|去年|上年同期|去年同期|当年|同期/g, '');
+  for (const hit of entitiesIn(s).reverse()) s = s.slice(0, hit.start) + s.slice(hit.end);
+  s = stripEnds(s);
+  const de = s.lastIndexOf('的');
+  if (de >= 0 && s.length - de - 1 >= 2) s = s.slice(de + 1);
+  s = s.replace(/^(?:的|对|在|向)+/, '').trim();
+  const text = s;
+  const key = (/[\u4e00-\u9fff]/.test(s) ? s.replace(/\s+/g, '') : s.replace(/\s+/g, ' ')).toLowerCase();
+  return { key, text };
+}
+
+export function isGenericIndicator(key: string): boolean {
+  return GENERIC_INDICATORS.has(key) || key.length < 2;
+}
+
+/** The part a share measures: the noun phrase before 占 in its clause, else the figure before it. */
+function sharePartOf(prefix: string, previous: string): string {
+  const at = prefix.lastIndexOf('占');
+  const own = at > 0 ? indicatorOf(prefix.slice(0, at)).key : '';
+  return isGenericIndicator(own) ? previous : own;
+}
+
+/** Written digits and the half-unit of the last written digit, in base units. */
+function precisionOf(m: NumberMention): { digits: string; half: number } {
+  const match = /\d[\d,\s\u00a0\u2009\u202f]*(?:\.\d+)?/.exec(m.raw);
+  if (!match) return { digits: '', half: 0 };
+  const digits = match[0].replace(/[,\s\u00a0\u2009\u202f]/g, '');
+  const factor = m.scale?.factor ?? 1;
+  if (m.kind === 'rank') return { digits, half: 0 };
+  const dot = digits.indexOf('.');
+  if (dot >= 0) return { digits, half: 0.5 * 10 ** -(digits.length - dot - 1) * factor };
+  // 45,000 may be a rounded figure: the trailing zeros of a long integer are not read as exact.
+  let zeros = 0;
+  while (digits.length >= 4 && zeros < digits.length && digits.charAt(digits.length - 1 - zeros) === '0') zeros++;
+  return { digits, half: 0.5 * 10 ** Math.min(zeros, digits.length - 1) * factor };
+}
+
+function kindKeyOf(m: NumberMention): string {
+  switch (m.kind) {
+    case 'currency':
+      return `currency:${m.currency ?? m.unit ?? ''}`;
+    case 'count':
+    case 'quantity':
+      return `${m.kind}:${m.unit ?? ''}`;
+    default:
+      return m.kind;
+  }
+}
+
+function periodKey(m: NumberMention): string {
+  const numbers = m.raw.match(/\d+/g) ?? [];
+  return m.kind === 'date' ? numbers.slice(0, 2).join('-') : numbers.join('-');
+}
+
+const DATE_REASONS = new Set(['year', 'date', 'time-span']);
+const isDate = (m: NumberMention): boolean =>
+  m.reason !== undefined && DATE_REASONS.has(m.reason) && /(?:19|20)\d\d/.test(m.raw) && (m.reason !== 'time-span' || /年|\d{4}/.test(m.raw));
+
+function changeOf(prefix: string, suffix: string, m: NumberMention): { direction: Direction | undefined; verbLength: number } | undefined {
+  if (m.kind !== 'percent' && m.kind !== 'percentagePoint') return undefined;
+  if (TO_AFTER_VERB.test(prefix)) return undefined;
+  const down = DOWN_WORDS.exec(prefix);
+  if (down) return { direction: 'down', verbLength: down[0].length };
+  const up = UP_WORDS.exec(prefix);
+  if (up) return { direction: 'up', verbLength: up[0].length };
+  if (DOWN_AFTER.test(suffix)) return { direction: 'down', verbLength: 0 };
+  if (UP_AFTER.test(suffix)) return { direction: 'up', verbLength: 0 };
+  if (m.kind === 'percentagePoint') return { direction: undefined, verbLength: 0 };
+  return undefined;
+}
+
+/** Entity ids a clause is about: those it names, minus comparators (仅次于以色列), outside brackets; sorted. */
+function clauseEntities(clause: string): string[] {
+  const plain = dropAsides(clause);
+  const ids = new Set<string>();
+  for (const hit of entitiesIn(plain)) {
+    if (COMPARATOR_BEFORE.test(plain.slice(Math.max(0, hit.start - 12), hit.start))) continue;
+    ids.add(hit.id);
+  }
+  return [...ids].sort();
+}
+
+/** Reads every statistic of the document (headings and the reference list excluded) as a fact. */
+export function readFacts(model: DocumentModel): Fact[] {
+  const facts: Fact[] = [];
+  for (const sentence of model.sentences) {
+    const block = model.blocks[sentence.block]!;
+    if (block.kind === 'heading' || block.inReferences || block.inTable) continue;
+    const text = sentence.text;
+    const mentions = readNumbers(text);
+    const statistics = mentions.filter((m) => m.isStatistic);
+    if (statistics.length === 0) continue;
+    const depths = bracketDepths(text);
+    const clauses = splitClauses(text);
+    const dates = mentions.filter(isDate);
+    const sentencePeriods = new Set(dates.map(periodKey));
+    const forecast = FORECAST.test(text);
+    const respectively = RESPECTIVELY.test(text);
+    let inherited: string[] = [];
+    let clauseIndex = -1;
+    let clauseIds: string[] = [];
+    let lastEnd = 0;
+    let ci = 0;
+    let di = 0;
+    let lastLevelIndicator = '';
+    const hasSubject = (ids: readonly string[]): boolean => ids.some((id) => id !== 'WORLD');
+    statistics.forEach((m, index) => {
+      while (ci + 1 < clauses.length && m.start >= clauses[ci]!.end) ci++;
+      const clause = clauses[ci]!;
+      if (ci !== clauseIndex) {
+        // Entities of the clauses passed over carry the subject forward (…，占半导体总出口额的34%以上).
+        for (let k = Math.max(0, clauseIndex + 1); k < ci; k++) {
+          const between = clauseEntities(text.slice(clauses[k]!.start, clauses[k]!.end));
+          if (hasSubject(between)) inherited = between;
+        }
+        const own = clauseEntities(text.slice(clause.start, clause.end));
+        clauseIds = hasSubject(own) ? own : [...new Set([...inherited, ...own])].sort();
+        if (hasSubject(own)) inherited = own;
+        clauseIndex = ci;
+        lastEnd = clause.start;
+      }
+      const prefix = text.slice(Math.max(lastEnd, clause.start, m.start - NEAR), m.start);
+      const next = statistics[index + 1];
+      const suffix = text.slice(m.end, Math.min(clause.end, next ? next.start : clause.end, m.end + NEAR));
+      lastEnd = m.end;
+      const change = changeOf(prefix, suffix, m);
+      let { key, text: indicatorText } = indicatorOf(change ? prefix.slice(0, prefix.length - change.verbLength) : prefix);
+      // English names a rank's list after it: "ranked 34th in talent competitiveness".
+      const listAfter = m.kind === 'rank' ? /^\s*(?:in|on|for)\s+(?:the\s+)?([A-Za-z][\w&' -]{2,50}?)(?:\s+(?:ranking|index|list))?\s*(?=(?:\[[^\]]*\])?\s*(?:[,.;]|$)|\s+in\s+(?:19|20)\d\d)/.exec(suffix) : null;
+      if (isGenericIndicator(key) && listAfter) {
+        indicatorText = listAfter[1]!.trim();
+        key = indicatorText.toLowerCase();
+      }
+      // "$155.8 billion in 2022": a date right after the figure is its own; else the nearest before it.
+      // Dates and statistics are both in text order, so one pointer finds the dates around each figure.
+      while (di < dates.length && dates[di]!.end <= m.start) di++;
+      const beforeDate = di > 0 && dates[di - 1]!.start >= clause.start ? dates[di - 1] : undefined;
+      const afterDate = di < dates.length && dates[di]!.start >= m.end && dates[di]!.end <= clause.end ? dates[di] : undefined;
+      const adjacent = afterDate && /^\s*(?:in\s+|at the end of\s+|as of\s+)?$/i.test(text.slice(m.end, Math.min(afterDate.start, m.end + NEAR))) ? afterDate : undefined;
+      const own = adjacent ?? beforeDate ?? afterDate;
+      const earlier = EARLIER_CUE.test(prefix);
+      const periodMention = own ?? (sentencePeriods.size === 1 && !earlier ? dates[0] : undefined);
+      const { digits, half } = precisionOf(m);
+      const share = m.kind === 'percent' && (SHARE_CUE.test(prefix) || /中\s?(?:约|近|超过|逾)?\s?$/.test(prefix) || /^\s*(?:来自|流向)/.test(suffix));
+      const lowerBound = m.qualifier === 'over' || m.qualifier === 'atLeast';
+      const upperBound = m.qualifier === 'under' || m.qualifier === 'atMost' || m.qualifier === 'nearly';
+      facts.push({
+        sentence,
+        mention: m,
+        part: clause.part,
+        clauseStart: clause.start,
+        clauseEnd: clause.end,
+        role: change ? 'change' : 'level',
+        direction: change?.direction,
+        wordingStart: m.start - (change?.verbLength ?? 0),
+        indicator: key,
+        indicatorText,
+        entities: clauseIds,
+        entityNames: entityNames(clauseIds),
+        period: periodMention ? periodKey(periodMention) : undefined,
+        periodText: periodMention?.raw,
+        low: lowerBound ? m.value.low : Math.min(m.value.low, m.point - half),
+        high: upperBound ? m.value.high : Math.max(m.value.high, m.point + half),
+        kindKey: kindKeyOf(m),
+        digits,
+        scaleFactor: m.scale?.factor ?? 1,
+        inParens: depths[m.start]! > 0,
+        share,
+        sharePart: share ? sharePartOf(prefix, lastLevelIndicator) : '',
+        forecast,
+        respectively,
+        prefix,
+        suffix,
+      });
+      if (!change && !share && !isGenericIndicator(key)) lastLevelIndicator = key;
+    });
+  }
+  return facts;
+}
