@@ -141,3 +141,14 @@ test('an unlabelled paragraph in the reference section is one entry; headings in
   ]);
   assert.deepEqual(model.citations, []);
 });
+
+test('a thematic break on the first line does not stop footnote definitions from being read', () => {
+  for (const text of ['---\n\n正文[^1]。\n\n[^1]: 脚注。\n', '---\r\n\r\n正文[^1]。\r\n\r\n## 参考文献\r\n\r\n[^1]: 脚注。\r\n']) {
+    const model = parseDocument(text);
+    assert.equal(model.frontMatter, undefined);
+    assert.deepEqual(model.references?.entries.map((e) => [e.kind, e.key, e.text]), [['footnote', '1', '脚注。']]);
+  }
+  const withMatter = parseDocument('---\ntitle: 草稿\n---\n\n正文[^1]。\n\n[^1]: 脚注。\n');
+  assert.ok(withMatter.frontMatter);
+  assert.deepEqual(withMatter.references?.entries.map((e) => e.key), ['1']);
+});

@@ -24,11 +24,42 @@ export interface MdNode {
   readonly start?: number | null;
 }
 
+/**
+ * Whether the text opens with a front matter fence (--- or +++) that a later line closes. A line scan, not a
+ * regular expression: line breaks may be \n, \r\n or a lone \r, and alternatives over them backtrack.
+ */
+function hasClosedFrontMatter(text: string): boolean {
+  const fence = text.startsWith('---') ? '---' : text.startsWith('+++') ? '+++' : undefined;
+  if (!fence) return false;
+  let lineStart = 0;
+  let first = true;
+  while (lineStart < text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    let contentEnd = lineEnd;
+    while (contentEnd > lineStart && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
+    // Only a line as short as the fence can be one; longer lines are not sliced.
+    const line = contentEnd - lineStart === fence.length ? text.slice(lineStart, contentEnd) : '';
+    if (first) {
+      if (line !== fence) return false;
+      first = false;
+    } else if (line === fence) {
+      return true;
+    }
+    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+  }
+  return false;
+}
+
 export function parseMarkdown(text: string): MdNode {
   const matters = ['yaml', 'toml'] as const;
+  // Only a closed fence is front matter. With the extension on, an unclosed '---' on the first line (a
+  // thematic break) stops GFM from reading any footnote definition after it ("[^1]: …" becomes a link
+  // definition), so the extension is used only when there is front matter to read.
+  const withFrontMatter = hasClosedFrontMatter(text);
   return fromMarkdown(text, {
-    extensions: [gfm(), frontmatter([...matters]), cjkFriendlyExtension()],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown([...matters])],
+    extensions: withFrontMatter ? [gfm(), frontmatter([...matters]), cjkFriendlyExtension()] : [gfm(), cjkFriendlyExtension()],
+    mdastExtensions: withFrontMatter ? [gfmFromMarkdown(), frontmatterFromMarkdown([...matters])] : [gfmFromMarkdown()],
   }) as unknown as MdNode;
 }
 
