@@ -39,7 +39,7 @@ function hasClosedFrontMatter(text: string): boolean {
     let contentEnd = lineEnd;
     while (contentEnd > lineStart && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
     // Only a line as short as the fence can be one; longer lines are not sliced.
-    const line = contentEnd - lineStart === fence.length ? text.slice(lineStart, contentEnd) : '';
+    const line: string = contentEnd - lineStart === fence.length ? text.slice(lineStart, contentEnd) : '';
     if (first) {
       if (line !== fence) return false;
       first = false;
