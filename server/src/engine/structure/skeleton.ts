@@ -6,20 +6,7 @@ import type { Locale } from '../i18n';
 import { format } from '../i18n';
 import type { DocumentModel } from '../model';
 import type { StructureAnalysis } from './index';
-
-function lineBreak(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-function isChinese(text: string): boolean {
-  let han = 0;
-  let latin = 0;
-  for (const ch of text.slice(0, 20_000)) {
-    if (/\p{Script=Han}/u.test(ch)) han++;
-    else if (/[A-Za-z]/.test(ch)) latin++;
-  }
-  return han >= latin / 3;
-}
+import { eolOf, isChineseDocument } from '../citation-index';
 
 /** The next sibling number after "5.2" is "5.3"; undefined when the last sibling is unnumbered. */
 function nextNumber(last: string | undefined): string | undefined {
@@ -37,8 +24,8 @@ export function countermeasureSkeletonFix(
 ): Fix | undefined {
   const challenge = analysis.challenges[challengeIndex];
   if (!challenge) return undefined;
-  const eol = lineBreak(model.text);
-  const chinese = isChinese(model.text);
+  const eol = eolOf(model.text);
+  const chinese = isChineseDocument(model);
   const tierId = analysis.challengeTiers[challengeIndex];
   const dimension = analysis.framework.countermeasures.find((d) => d.answers === tierId);
   const dimensionName = dimension ? dimension.name[chinese ? 'zh-CN' : 'en'] : undefined;
