@@ -2,43 +2,27 @@
 // prose blocks built here, never the Markdown again.
 import type { CitationMarker, DocumentModel, ProseBlock, Sentence } from '../model';
 import { computeLineStarts } from '../positions';
-import { scanCitations, toCitation } from './citations';
+import { toCitation } from './citations';
 import { mapProseSpan } from './mapping';
-import { nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
-import { walkProse, type ProseWalk } from './prose';
+import { assembleWalk, type PieceOptions } from './pieces';
 import { buildReferenceList, findReferenceSection } from './references';
 import { buildSections, type HeadingInput } from './sections';
-import { splitSentences } from './sentences';
 
 export { mapProseSpan, sourceToProse } from './mapping';
 export { clauses, splitSentences } from './sentences';
 export { splitSectionNumber } from './sections';
 export { parseNumericList } from './citations';
 export { OBJECT_REPLACEMENT } from './prose';
+export { resetParseCache, type PieceOptions } from './pieces';
 
-/** Markdown when the parser can cope with the text, plain paragraphs when it cannot (absurd nesting). */
-function parseProse(text: string): { root: MdNode; walk: ProseWalk } {
-  if (!nestsTooDeeply(text)) {
-    try {
-      const root = parseMarkdown(text);
-      return { root, walk: walkProse(root, text) };
-    } catch (error) {
-      // Only recursion exhaustion is expected here; anything else is a bug that must surface.
-      if (!(error instanceof RangeError)) throw error;
-    }
-  }
-  const root = plainParagraphTree(text);
-  return { root, walk: walkProse(root, text) };
-}
-
-export function parseDocument(text: string): DocumentModel {
-  const { root, walk } = parseProse(text);
+export function parseDocument(text: string, pieces: PieceOptions = {}): DocumentModel {
+  const walk = assembleWalk(text, pieces);
 
   const headings: HeadingInput[] = [];
   const headingBlocks: number[] = [];
   walk.blocks.forEach((block, index) => {
     if (block.kind !== 'heading') return;
-    headings.push({ depth: block.node.depth ?? 1, text: block.text, span: block.span });
+    headings.push({ depth: block.depth ?? 1, text: block.text, span: block.span });
     headingBlocks.push(index);
   });
   const sections = buildSections(headings, text.length);
@@ -70,7 +54,8 @@ export function parseDocument(text: string): DocumentModel {
   const sentences: Sentence[] = [];
   const citations: CitationMarker[] = [];
   for (const block of blocks) {
-    for (const [proseStart, proseEnd] of splitSentences(block.text)) {
+    const draft = walk.blocks[block.index]!;
+    for (const [proseStart, proseEnd] of draft.sentences) {
       sentences.push({
         block: block.index,
         proseStart,
@@ -80,21 +65,14 @@ export function parseDocument(text: string): DocumentModel {
       });
     }
     if (block.inReferences) continue;
-    for (const raw of scanCitations(block.text)) {
+    for (const raw of draft.markers) {
       citations.push(toCitation(raw, block.index, mapProseSpan(block, raw.proseStart, raw.proseEnd)));
     }
   }
   citations.sort((a, b) => a.span.start - b.span.start);
 
-  const references = buildReferenceList({
-    root,
-    source: text,
-    sections,
-    sectionIndex: referenceSection,
-    blocks,
-    blockOfNode: walk.blockOfNode,
-    footnoteDefinitions: walk.footnoteDefinitions,
-  });
+  const { root, footnoteDefinitions } = walk.referenceNodes(referenceSpan);
+  const references = buildReferenceList({ root, source: text, sections, sectionIndex: referenceSection, blocks, footnoteDefinitions });
 
   return Object.freeze({
     text,

@@ -25,12 +25,13 @@ export interface MdNode {
 }
 
 /**
- * Whether the text opens with a front matter fence (--- or +++) that a later line closes. A line scan, not a
- * regular expression: line breaks may be \n, \r\n or a lone \r, and alternatives over them backtrack.
+ * Where the text after its front matter starts: the front matter is a fence (--- or +++) on the first line that
+ * a later line closes. 0 when there is none. A line scan, not a regular expression: line breaks may be \n,
+ * \r\n or a lone \r, and alternatives over them backtrack.
  */
-function hasClosedFrontMatter(text: string): boolean {
+export function closedFrontMatterEnd(text: string): number {
   const fence = text.startsWith('---') ? '---' : text.startsWith('+++') ? '+++' : undefined;
-  if (!fence) return false;
+  if (!fence) return 0;
   let lineStart = 0;
   let first = true;
   while (lineStart < text.length) {
@@ -40,23 +41,25 @@ function hasClosedFrontMatter(text: string): boolean {
     while (contentEnd > lineStart && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
     // Only a line as short as the fence can be one; longer lines are not sliced.
     const line: string = contentEnd - lineStart === fence.length ? text.slice(lineStart, contentEnd) : '';
+    const next = Math.min(text.length, lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1));
     if (first) {
-      if (line !== fence) return false;
+      if (line !== fence) return 0;
       first = false;
     } else if (line === fence) {
-      return true;
+      return next;
     }
-    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+    lineStart = next;
   }
-  return false;
+  return 0;
 }
 
-export function parseMarkdown(text: string): MdNode {
+/**
+ * Parses Markdown with GFM and CJK-friendly emphasis. Only a closed fence is front matter: with the extension
+ * on, an unclosed '---' on the first line (a thematic break) stops GFM from reading any footnote definition
+ * after it ("[^1]: …" becomes a link definition), so the extension is used only when there is front matter.
+ */
+export function parseMarkdown(text: string, withFrontMatter = closedFrontMatterEnd(text) > 0): MdNode {
   const matters = ['yaml', 'toml'] as const;
-  // Only a closed fence is front matter. With the extension on, an unclosed '---' on the first line (a
-  // thematic break) stops GFM from reading any footnote definition after it ("[^1]: …" becomes a link
-  // definition), so the extension is used only when there is front matter to read.
-  const withFrontMatter = hasClosedFrontMatter(text);
   return fromMarkdown(text, {
     extensions: withFrontMatter ? [gfm(), frontmatter([...matters]), cjkFriendlyExtension()] : [gfm(), cjkFriendlyExtension()],
     mdastExtensions: withFrontMatter ? [gfmFromMarkdown(), frontmatterFromMarkdown([...matters])] : [gfmFromMarkdown()],

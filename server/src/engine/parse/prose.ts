@@ -9,7 +9,8 @@ export const OBJECT_REPLACEMENT = '\uFFFC';
 
 /** A prose block before the section tree is known. */
 export interface DraftBlock {
-  readonly node: MdNode;
+  /** Heading level (1–6) for headings. */
+  readonly depth: number | undefined;
   readonly kind: BlockKind;
   readonly span: Span;
   readonly text: string;
@@ -272,7 +273,7 @@ export function walkProse(root: MdNode, source: string): ProseWalk {
     const text = builder.text;
     blockOfNode.set(node, blocks.length);
     blocks.push({
-      node,
+      depth: node.depth,
       kind: kind === 'paragraph' && isCaption(text) ? 'caption' : kind,
       span,
       text,

@@ -3,6 +3,7 @@
 import type { ProseBlock, ReferenceEntry, ReferenceList, Section, Span } from '../model';
 import { mapProseSpan } from './mapping';
 import { nodeSpan, type MdNode } from './markdown';
+import type { SkeletonNode } from './pieces';
 
 const PRIMARY_TITLES = new Set(['参考文献', '参考资料', '引用文献', 'references', 'reference', 'bibliography', 'works cited']);
 const SECONDARY_TITLES = new Set(['注释', 'notes', 'sources']);
@@ -217,25 +218,25 @@ function footnoteEntry(definition: MdNode, source: string, inside: readonly Pros
 }
 
 export interface ReferenceInput {
-  readonly root: MdNode;
+  /** Block-level nodes in source offsets; a prose block's node carries its index in `blocks`. */
+  readonly root: SkeletonNode;
   readonly source: string;
   readonly sections: readonly Section[];
   readonly sectionIndex: number;
   readonly blocks: readonly ProseBlock[];
-  readonly blockOfNode: ReadonlyMap<MdNode, number>;
-  readonly footnoteDefinitions: readonly MdNode[];
+  readonly footnoteDefinitions: readonly SkeletonNode[];
 }
 
 export function buildReferenceList(input: ReferenceInput): ReferenceList | undefined {
-  const { root, source, sections, sectionIndex, blocks, blockOfNode, footnoteDefinitions } = input;
+  const { root, source, sections, sectionIndex, blocks, footnoteDefinitions } = input;
   const section = sectionIndex >= 0 ? sections[sectionIndex] : undefined;
   if (!section && footnoteDefinitions.length === 0) return undefined;
 
   const entries: ReferenceEntry[] = [];
-  const blocksUnder = (node: MdNode): ProseBlock[] => {
+  const blocksUnder = (node: SkeletonNode): ProseBlock[] => {
     const found: ProseBlock[] = [];
-    const visit = (child: MdNode): void => {
-      const index = blockOfNode.get(child);
+    const visit = (child: SkeletonNode): void => {
+      const index = child.block;
       if (index !== undefined) found.push(blocks[index]!);
       else for (const grandchild of child.children ?? []) visit(grandchild);
     };
@@ -246,7 +247,7 @@ export function buildReferenceList(input: ReferenceInput): ReferenceList | undef
   if (section) {
     const from = section.headingSpan.end;
     const to = section.span.end;
-    const visit = (node: MdNode): void => {
+    const visit = (node: SkeletonNode): void => {
       const span = nodeSpan(node);
       if (!span || span.end <= from || span.start >= to) return;
       if (node.type === 'footnoteDefinition' || node.type === 'heading') return;
@@ -257,7 +258,7 @@ export function buildReferenceList(input: ReferenceInput): ReferenceList | undef
         return;
       }
       if (node.type === 'paragraph' && span.start >= from) {
-        const index = blockOfNode.get(node);
+        const index = node.block;
         const last = index !== undefined ? paragraphEntries(blocks[index]!, entries) : undefined;
         if (last) entries.push(finish(last));
         return;

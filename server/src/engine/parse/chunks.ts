@@ -1,0 +1,188 @@
+// Where a document can be cut into pieces that the Markdown parser reads exactly as it reads them inside the
+// whole text, so that a re-check after an edit parses only the piece that changed (the others come from the
+// parse cache) and no piece is larger than it needs to be.
+//
+// A cut is made only at the start of a line that ends every open block whatever came before it:
+// - an ATX heading at column 0 (it interrupts a paragraph, is never a lazy continuation, and closes every list
+//   item and block quote, none of which can hold an unindented line that is not paragraph text);
+// - after a blank line, a line at column 0 that starts with a letter (a paragraph: after a blank line an
+//   unindented paragraph continues no list item, quote or footnote).
+// Two things can still run across such a line: a fenced code block without its closing fence and an HTML block.
+// The parser's own tree says whether a piece ends inside one (`endsOpen`), and then the rest of the text is
+// parsed as one piece. Link reference definitions are global (a `[label]` anywhere resolves against them), so
+// a text that has any is not cut; footnote calls depend only on whether their label is defined, so each piece
+// is parsed after stub definitions of every label the text defines.
+import type { MdNode } from './markdown';
+
+/** A piece is at least this long (UTF-16 units) unless the text ends: each parser call costs ~80 µs. */
+export const MIN_CHUNK = 2000;
+
+export interface ChunkPlan {
+  /** Offsets where pieces start; the first is 0. */
+  readonly starts: readonly number[];
+  /** Labels of the footnote definitions anywhere in the text. */
+  readonly footnoteLabels: readonly string[];
+}
+
+interface Line {
+  readonly start: number;
+  /** End of the content, before the line break. */
+  readonly end: number;
+}
+
+function* lines(text: string, from: number): Generator<Line> {
+  let start = from;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code === 10 || code === 13) break;
+      end++;
+    }
+    yield { start, end };
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+}
+
+function isBlank(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
+function isAtxHeading(text: string, line: Line): boolean {
+  let i = line.start;
+  while (i < line.end && i - line.start < 7 && text.charCodeAt(i) === 35 /* # */) i++;
+  const hashes = i - line.start;
+  if (hashes < 1 || hashes > 6) return false;
+  return i === line.end || text[i] === ' ' || text[i] === '\t';
+}
+
+const LETTER = /\p{L}/u;
+
+function startsWithLetter(text: string, line: Line): boolean {
+  if (line.end === line.start) return false;
+  const code = text.codePointAt(line.start)!;
+  return LETTER.test(String.fromCodePoint(code));
+}
+
+/** Skips what may precede a definition on its line: indentation, block quote markers, list markers. */
+function definitionStart(text: string, line: Line): number {
+  let i = line.start;
+  for (;;) {
+    const char = text[i];
+    if (char === ' ' || char === '\t' || char === '>') i++;
+    else if ((char === '-' || char === '*' || char === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) i += 2;
+    else {
+      let digits = i;
+      while (digits - i < 9 && text.charCodeAt(digits) >= 48 && text.charCodeAt(digits) <= 57) digits++;
+      if (digits > i && (text[digits] === '.' || text[digits] === ')') && (text[digits + 1] === ' ' || text[digits + 1] === '\t')) {
+        i = digits + 2;
+      } else return i;
+    }
+    if (i >= line.end) return i;
+  }
+}
+
+/** "[label]:" at `from`: the label (with its leading ^ for footnotes), or undefined. */
+function definitionLabel(text: string, from: number, lineEnd: number): string | undefined {
+  if (text[from] !== '[') return undefined;
+  for (let i = from + 1; i < lineEnd && i - from <= 1000; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (char === '[') return undefined;
+    else if (char === ']') return text[i + 1] === ':' && i > from + 1 ? text.slice(from + 1, i) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where the text may be cut, or undefined when it must be parsed whole (it defines link references).
+ * `bodyStart` is where the text after any front matter begins: front matter is always a piece of its own.
+ */
+export function planChunks(text: string, bodyStart: number, minChunk = MIN_CHUNK): ChunkPlan | undefined {
+  const starts = [0];
+  if (bodyStart > 0 && bodyStart < text.length) starts.push(bodyStart);
+  const footnoteLabels = new Set<string>();
+  let previousBlank = true;
+  let lastStart = starts[starts.length - 1]!;
+  for (const line of lines(text, bodyStart)) {
+    const label = definitionLabel(text, definitionStart(text, line), line.end);
+    if (label !== undefined) {
+      // "[^a b]:" is not a footnote definition (labels have no white space) but a link reference definition.
+      if (!label.startsWith('^') || label.length === 1 || /\s/.test(label)) return undefined;
+      footnoteLabels.add(label.slice(1));
+    }
+    const cut = isAtxHeading(text, line) || (previousBlank && startsWithLetter(text, line));
+    if (cut && line.start - lastStart >= minChunk) {
+      starts.push(line.start);
+      lastStart = line.start;
+    }
+    previousBlank = isBlank(text, line);
+  }
+  return { starts, footnoteLabels: [...footnoteLabels] };
+}
+
+/**
+ * Definitions of every footnote label, so that calls in a piece resolve as they do in the whole text. A last
+ * unindented paragraph ends the definitions, so that the piece starts as a document starts (an indented first
+ * line would otherwise continue the last definition).
+ */
+export function footnoteStubs(labels: readonly string[]): string {
+  return `${labels.map((label) => `[^${label}]: .\n\n`).join('')}.\n\n`;
+}
+
+/** The opening fence of a fenced code block's source ("```", "~~~~"), or undefined for indented code. */
+function openingFence(source: string): string | undefined {
+  const trimmed = source.replace(/^[ \t>]*/, '');
+  const char = trimmed[0];
+  if (char !== '`' && char !== '~') return undefined;
+  let length = 0;
+  while (trimmed[length] === char) length++;
+  return length >= 3 ? char.repeat(length) : undefined;
+}
+
+function fencedCodeIsClosed(source: string, fence: string): boolean {
+  const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
+  if (lastBreak < 0) return false;
+  const last = source.slice(lastBreak + 1).replace(/^[ \t>]*/, '').trimEnd();
+  return last.length >= fence.length && [...last].every((char) => char === fence[0]);
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < 2; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/**
+ * Whether the piece `source` (parsed into `root`) ends inside a block that would run on into the next piece:
+ * a fenced code block that lacks its closing fence, or an HTML block that the end of the piece cut off. Such
+ * a block is always on the rightmost path of the tree.
+ */
+export function endsOpen(root: MdNode, source: string): boolean {
+  let node: MdNode | undefined = root;
+  while (node) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) {
+      const own = source.slice(start, end);
+      if (node.type === 'code') {
+        const fence = openingFence(own);
+        if (fence !== undefined && !fencedCodeIsClosed(own, fence)) return true;
+      } else if (node.type === 'html') {
+        const closedComment = own.startsWith('<!--') && own.trimEnd().endsWith('-->');
+        // A blank line after it ended it; otherwise only the end of the piece did.
+        if (!closedComment && lineBreaks(source.slice(end)) < 2) return true;
+      }
+    }
+    const children: readonly MdNode[] | undefined = node.children;
+    node = children && children.length > 0 ? children[children.length - 1] : undefined;
+  }
+  return false;
+}

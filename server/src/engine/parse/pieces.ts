@@ -1,0 +1,264 @@
+// The Markdown parse of a whole text, assembled from pieces (see chunks.ts). Each piece's parse is cached by
+// its text, so a re-check after an edit parses only the pieces the edit touched: the others are taken from
+// the cache and moved to where they now sit. The result is the same walk the parser gives for the whole text.
+import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
+import { endsOpen, footnoteStubs, MIN_CHUNK, planChunks } from './chunks';
+import { scanCitations, type RawMarker } from './citations';
+import { closedFrontMatterEnd, nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
+import { walkProse, type DraftBlock } from './prose';
+import { splitSentences } from './sentences';
+
+/** One piece, parsed, in the coordinates of the text given to the parser (stub definitions first). */
+interface ParsedPiece {
+  /** Where the piece itself starts in the parsed text (after the stub definitions). */
+  readonly offset: number;
+  readonly blocks: readonly DraftBlock[];
+  /** Sentence ranges and citation markers of each block, in prose offsets (independent of position). */
+  readonly sentences: readonly (readonly (readonly [number, number])[])[];
+  readonly markers: readonly (readonly RawMarker[])[];
+  readonly nonProse: readonly Span[];
+  readonly comments: readonly { readonly span: Span; readonly body: string }[];
+  readonly frontMatter: FrontMatter | undefined;
+  /** The block-level tree (no inline nodes), for the reference list; `block` marks prose blocks. */
+  readonly skeleton: SkeletonNode;
+  readonly footnoteDefinitions: readonly SkeletonNode[];
+  readonly open: boolean;
+}
+
+export interface SkeletonNode extends MdNode {
+  readonly children?: readonly SkeletonNode[];
+  /** Index of the prose block this node is (paragraph, heading, table cell), within its piece or the text. */
+  readonly block?: number;
+}
+
+/** A block with everything the later passes need, in source offsets of the whole text. */
+export interface AssembledBlock extends DraftBlock {
+  readonly sentences: readonly (readonly [number, number])[];
+  readonly markers: readonly RawMarker[];
+}
+
+export interface AssembledWalk {
+  readonly blocks: readonly AssembledBlock[];
+  readonly nonProse: readonly Span[];
+  readonly comments: readonly { readonly span: Span; readonly body: string }[];
+  readonly frontMatter: FrontMatter | undefined;
+  /** Block-level nodes of the pieces overlapping `span` (and every footnote definition), in source offsets. */
+  referenceNodes(span: Span | undefined): { root: SkeletonNode; footnoteDefinitions: readonly SkeletonNode[] };
+}
+
+/** Cached pieces hold at most this much text (UTF-16 units): several large drafts, bounded memory. */
+const CACHE_LIMIT = 3_000_000;
+const cache = new Map<string, ParsedPiece>();
+let cachedLength = 0;
+
+/** Forgets every cached piece (benchmarks measure cold parses with it). */
+export function resetParseCache(): void {
+  cache.clear();
+  cachedLength = 0;
+}
+
+function remember(key: string, piece: ParsedPiece): void {
+  cache.set(key, piece);
+  cachedLength += key.length;
+  for (const [oldKey] of cache) {
+    if (cachedLength <= CACHE_LIMIT) break;
+    cache.delete(oldKey);
+    cachedLength -= oldKey.length;
+  }
+}
+
+function skeletonOf(node: MdNode, blockOfNode: ReadonlyMap<MdNode, number>, footnotes: SkeletonNode[]): SkeletonNode {
+  const block = blockOfNode.get(node);
+  const { type, position, ordered, start, identifier, label, depth } = node;
+  const copy: SkeletonNode = {
+    type,
+    ...(position ? { position: { start: { offset: position.start.offset }, end: { offset: position.end.offset } } } : {}),
+    ordered,
+    start,
+    identifier,
+    label,
+    depth,
+    ...(block !== undefined ? { block } : node.children ? { children: node.children.map((child) => skeletonOf(child, blockOfNode, footnotes)) } : {}),
+  };
+  if (type === 'footnoteDefinition') footnotes.push(copy);
+  return copy;
+}
+
+function parsePiece(source: string, offset: number, frontMatter: boolean): ParsedPiece {
+  let root = parseMarkdown(source, frontMatter);
+  if (offset > 0) {
+    // Drop the stub definitions: they only make the piece's footnote calls resolve.
+    root = { ...root, children: (root.children ?? []).filter((child) => (child.position?.start.offset ?? 0) >= offset) };
+  }
+  const walk = walkProse(root, source);
+  const footnoteDefinitions: SkeletonNode[] = [];
+  return {
+    offset,
+    blocks: walk.blocks,
+    sentences: walk.blocks.map((block) => splitSentences(block.text).map(([start, end]) => [start, end] as const)),
+    markers: walk.blocks.map((block) => (block.inFootnote ? [] : scanCitations(block.text))),
+    nonProse: walk.nonProse,
+    comments: walk.comments,
+    frontMatter: walk.frontMatter,
+    skeleton: skeletonOf(root, walk.blockOfNode, footnoteDefinitions),
+    footnoteDefinitions,
+    open: endsOpen(root, source),
+  };
+}
+
+/** Precedes a piece that starts with U+FEFF, which the parser would drop and so shift every position. */
+const BEFORE_BOM = '.\n\n';
+
+function cachedPiece(piece: string, stubs: string, frontMatter: boolean): ParsedPiece {
+  const prefix = stubs === '' && piece.charCodeAt(0) === 0xfeff ? BEFORE_BOM : stubs;
+  const source = prefix + piece;
+  const key = (frontMatter ? '\u0001' : '\u0000') + source;
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last, so eviction drops the oldest.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const parsed = parsePiece(source, prefix.length, frontMatter);
+  remember(key, parsed);
+  return parsed;
+}
+
+const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+function shiftSegment(segment: ProseSegment, delta: number): ProseSegment {
+  return { ...segment, sourceStart: segment.sourceStart + delta, sourceEnd: segment.sourceEnd + delta };
+}
+
+function shiftLink(link: LinkInfo, delta: number): LinkInfo {
+  return { span: shiftSpan(link.span, delta), url: link.url };
+}
+
+function shiftSkeleton(node: SkeletonNode, delta: number, blockBase: number, footnotes: SkeletonNode[] | undefined): SkeletonNode {
+  const position = node.position;
+  const copy: SkeletonNode = {
+    ...node,
+    ...(position
+      ? { position: { start: { offset: (position.start.offset ?? 0) + delta }, end: { offset: (position.end.offset ?? 0) + delta } } }
+      : {}),
+    ...(node.block !== undefined ? { block: node.block + blockBase } : {}),
+    ...(node.children ? { children: node.children.map((child) => shiftSkeleton(child, delta, blockBase, footnotes)) } : {}),
+  };
+  if (footnotes && node.type === 'footnoteDefinition') footnotes.push(copy);
+  return copy;
+}
+
+interface Placed {
+  readonly piece: ParsedPiece;
+  readonly start: number;
+  readonly end: number;
+  /** Added to a piece offset to get a source offset. */
+  readonly delta: number;
+  readonly blockBase: number;
+}
+
+/**
+ * How a text is cut: `whole` parses it in one piece (the reference the pieces are tested against); a smaller
+ * `minPieceLength` cuts wherever a cut is allowed (tests reach every kind of cut with short texts).
+ */
+export interface PieceOptions {
+  readonly whole?: boolean;
+  readonly minPieceLength?: number;
+}
+
+/** Parses the pieces of `text` (from the cache where it can) and places them. */
+function placePieces(text: string, options: PieceOptions): Placed[] {
+  const bodyStart = closedFrontMatterEnd(text);
+  const plan = options.whole ? undefined : planChunks(text, bodyStart, options.minPieceLength ?? MIN_CHUNK);
+  const starts = plan?.starts ?? [0];
+  const stubs = plan && plan.footnoteLabels.length > 0 ? footnoteStubs(plan.footnoteLabels) : '';
+  const placed: Placed[] = [];
+  let blockBase = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const isFrontMatter = bodyStart > 0 && start === 0;
+    let end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const pieceStubs = isFrontMatter || !plan ? '' : stubs;
+    let piece = cachedPiece(text.slice(start, end), pieceStubs, isFrontMatter || (!plan && bodyStart > 0));
+    if (piece.open && end < text.length) {
+      // A code fence or HTML block runs on past the cut: the rest of the text is one piece.
+      end = text.length;
+      piece = cachedPiece(text.slice(start, end), pieceStubs, false);
+      i = starts.length;
+    }
+    placed.push({ piece, start, end, delta: start - piece.offset, blockBase });
+    blockBase += piece.blocks.length;
+  }
+  return placed;
+}
+
+export function assembleWalk(text: string, options: PieceOptions = {}): AssembledWalk {
+  if (nestsTooDeeply(text)) return plainWalk(text);
+  let placed: Placed[];
+  try {
+    placed = placePieces(text, options);
+  } catch (error) {
+    // Only recursion exhaustion is expected here; anything else is a bug that must surface.
+    if (!(error instanceof RangeError)) throw error;
+    return plainWalk(text);
+  }
+  const blocks: AssembledBlock[] = [];
+  const nonProse: Span[] = [];
+  const comments: { span: Span; body: string }[] = [];
+  let frontMatter: FrontMatter | undefined;
+  for (const { piece, delta } of placed) {
+    piece.blocks.forEach((block, index) => {
+      blocks.push({
+        ...block,
+        span: shiftSpan(block.span, delta),
+        segments: delta === 0 ? block.segments : block.segments.map((segment) => shiftSegment(segment, delta)),
+        links: delta === 0 ? block.links : block.links.map((link) => shiftLink(link, delta)),
+        sentences: piece.sentences[index]!,
+        markers: piece.markers[index]!,
+      });
+    });
+    for (const span of piece.nonProse) nonProse.push(shiftSpan(span, delta));
+    for (const comment of piece.comments) comments.push({ span: shiftSpan(comment.span, delta), body: comment.body });
+    if (piece.frontMatter && !frontMatter) frontMatter = { span: shiftSpan(piece.frontMatter.span, delta), value: piece.frontMatter.value };
+  }
+  return {
+    blocks,
+    nonProse,
+    comments,
+    frontMatter,
+    referenceNodes(span) {
+      const children: SkeletonNode[] = [];
+      const footnoteDefinitions: SkeletonNode[] = [];
+      for (const { piece, start, end, delta, blockBase } of placed) {
+        const overlaps = span !== undefined && start < span.end && end > span.start;
+        if (overlaps) {
+          for (const child of piece.skeleton.children ?? []) children.push(shiftSkeleton(child, delta, blockBase, footnoteDefinitions));
+        } else {
+          for (const definition of piece.footnoteDefinitions) footnoteDefinitions.push(shiftSkeleton(definition, delta, blockBase, undefined));
+        }
+      }
+      footnoteDefinitions.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+      return { root: { type: 'root', position: { start: { offset: 0 }, end: { offset: text.length } }, children }, footnoteDefinitions };
+    },
+  };
+}
+
+/** Plain paragraphs when the parser cannot cope (absurd nesting): the text still gets sentences and citations. */
+function plainWalk(text: string): AssembledWalk {
+  const root = plainParagraphTree(text);
+  const walk = walkProse(root, text);
+  const footnoteDefinitions: SkeletonNode[] = [];
+  const skeleton = skeletonOf(root, walk.blockOfNode, footnoteDefinitions);
+  return {
+    blocks: walk.blocks.map((block) => ({
+      ...block,
+      sentences: splitSentences(block.text).map(([start, end]) => [start, end] as const),
+      markers: scanCitations(block.text),
+    })),
+    nonProse: walk.nonProse,
+    comments: walk.comments,
+    frontMatter: walk.frontMatter,
+    referenceNodes: () => ({ root: skeleton, footnoteDefinitions }),
+  };
+}
