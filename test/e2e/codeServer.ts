@@ -275,3 +275,17 @@ export function findFiles(dir: string, pattern: RegExp): string[] {
   }
   return found;
 }
+
+/**
+ * Polls `probe` every 100 ms until it returns a value (not undefined), for state outside the page such as
+ * files the editor writes and processes it starts. Fails with `what` after `timeout` ms.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
