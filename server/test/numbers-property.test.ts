@@ -17,7 +17,7 @@ const pieces = [
 const draftText = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(draftText, fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
 
-function checkShape(text: string, mentions: NumberMention[]): void {
+function checkShape(text: string, mentions: readonly NumberMention[]): void {
   let previousEnd = 0;
   for (const m of mentions) {
     assert.ok(Number.isInteger(m.start) && Number.isInteger(m.end));

@@ -3,6 +3,7 @@
 // over the sentences; every look-around is bounded by the clause the number sits in.
 import type { DocumentModel, Sentence } from '../model';
 import { readNumbers, type NumberMention } from '../numbers';
+import { memoizeByText } from '../memo';
 import {
   COMPARATOR_BEFORE, DOWN_AFTER, DOWN_WORDS, EARLIER_CUE, FORECAST, GENERIC_INDICATORS, RESPECTIVELY, SHARE_CUE, TO_AFTER_VERB, UP_AFTER, UP_WORDS,
   entitiesIn, entityNames,
@@ -244,94 +245,103 @@ export function readFacts(model: DocumentModel): Fact[] {
   for (const sentence of model.sentences) {
     const block = model.blocks[sentence.block]!;
     if (block.kind === 'heading' || block.inReferences || block.inTable) continue;
-    const text = sentence.text;
-    const mentions = readNumbers(text);
-    const statistics = mentions.filter((m) => m.isStatistic);
-    if (statistics.length === 0) continue;
-    const depths = bracketDepths(text);
-    const clauses = splitClauses(text);
-    const dates = mentions.filter(isDate);
-    const sentencePeriods = new Set(dates.map(periodKey));
-    const forecast = FORECAST.test(text);
-    const respectively = RESPECTIVELY.test(text);
-    let inherited: string[] = [];
-    let clauseIndex = -1;
-    let clauseIds: string[] = [];
-    let lastEnd = 0;
-    let ci = 0;
-    let di = 0;
-    let lastLevelIndicator = '';
-    const hasSubject = (ids: readonly string[]): boolean => ids.some((id) => id !== 'WORLD');
-    statistics.forEach((m, index) => {
-      while (ci + 1 < clauses.length && m.start >= clauses[ci]!.end) ci++;
-      const clause = clauses[ci]!;
-      if (ci !== clauseIndex) {
-        // Entities of the clauses passed over carry the subject forward (…，占半导体总出口额的34%以上).
-        for (let k = Math.max(0, clauseIndex + 1); k < ci; k++) {
-          const between = clauseEntities(text.slice(clauses[k]!.start, clauses[k]!.end));
-          if (hasSubject(between)) inherited = between;
-        }
-        const own = clauseEntities(text.slice(clause.start, clause.end));
-        clauseIds = hasSubject(own) ? own : [...new Set([...inherited, ...own])].sort();
-        if (hasSubject(own)) inherited = own;
-        clauseIndex = ci;
-        lastEnd = clause.start;
-      }
-      const prefix = text.slice(Math.max(lastEnd, clause.start, m.start - NEAR), m.start);
-      const next = statistics[index + 1];
-      const suffix = text.slice(m.end, Math.min(clause.end, next ? next.start : clause.end, m.end + NEAR));
-      lastEnd = m.end;
-      const change = changeOf(prefix, suffix, m);
-      let { key, text: indicatorText } = indicatorOf(change ? prefix.slice(0, prefix.length - change.verbLength) : prefix);
-      // English names a rank's list after it: "ranked 34th in talent competitiveness".
-      const listAfter = m.kind === 'rank' ? /^\s*(?:in|on|for)\s+(?:the\s+)?([A-Za-z][\w&' -]{2,50}?)(?:\s+(?:ranking|index|list))?\s*(?=(?:\[[^\]]*\])?\s*(?:[,.;]|$)|\s+in\s+(?:19|20)\d\d)/.exec(suffix) : null;
-      if (isGenericIndicator(key) && listAfter) {
-        indicatorText = listAfter[1]!.trim();
-        key = indicatorText.toLowerCase();
-      }
-      // "$155.8 billion in 2022": a date right after the figure is its own; else the nearest before it.
-      // Dates and statistics are both in text order, so one pointer finds the dates around each figure.
-      while (di < dates.length && dates[di]!.end <= m.start) di++;
-      const beforeDate = di > 0 && dates[di - 1]!.start >= clause.start ? dates[di - 1] : undefined;
-      const afterDate = di < dates.length && dates[di]!.start >= m.end && dates[di]!.end <= clause.end ? dates[di] : undefined;
-      const adjacent = afterDate && /^\s*(?:in\s+|at the end of\s+|as of\s+)?$/i.test(text.slice(m.end, Math.min(afterDate.start, m.end + NEAR))) ? afterDate : undefined;
-      const own = adjacent ?? beforeDate ?? afterDate;
-      const earlier = EARLIER_CUE.test(prefix);
-      const periodMention = own ?? (sentencePeriods.size === 1 && !earlier ? dates[0] : undefined);
-      const { digits, half } = precisionOf(m);
-      const share = m.kind === 'percent' && (SHARE_CUE.test(prefix) || /中\s?(?:约|近|超过|逾)?\s?$/.test(prefix) || /^\s*(?:来自|流向)/.test(suffix));
-      const lowerBound = m.qualifier === 'over' || m.qualifier === 'atLeast';
-      const upperBound = m.qualifier === 'under' || m.qualifier === 'atMost' || m.qualifier === 'nearly';
-      facts.push({
-        sentence,
-        mention: m,
-        part: clause.part,
-        clauseStart: clause.start,
-        clauseEnd: clause.end,
-        role: change ? 'change' : 'level',
-        direction: change?.direction,
-        wordingStart: m.start - (change?.verbLength ?? 0),
-        indicator: key,
-        indicatorText,
-        entities: clauseIds,
-        entityNames: entityNames(clauseIds),
-        period: periodMention ? periodKey(periodMention) : undefined,
-        periodText: periodMention?.raw,
-        low: lowerBound ? m.value.low : Math.min(m.value.low, m.point - half),
-        high: upperBound ? m.value.high : Math.max(m.value.high, m.point + half),
-        kindKey: kindKeyOf(m),
-        digits,
-        scaleFactor: m.scale?.factor ?? 1,
-        inParens: depths[m.start]! > 0,
-        share,
-        sharePart: share ? sharePartOf(prefix, lastLevelIndicator) : '',
-        forecast,
-        respectively,
-        prefix,
-        suffix,
-      });
-      if (!change && !share && !isGenericIndicator(key)) lastLevelIndicator = key;
-    });
+    for (const fact of factsOfSentence(sentence.text)) facts.push({ sentence, ...fact });
   }
+  return facts;
+}
+
+type SentenceFact = Omit<Fact, 'sentence'>;
+
+/** The facts a sentence states, from its text alone (remembered by text; do not mutate). */
+const factsOfSentence: (text: string) => readonly SentenceFact[] = memoizeByText((text) => Object.freeze(readSentenceFacts(text)));
+
+function readSentenceFacts(text: string): SentenceFact[] {
+  const facts: SentenceFact[] = [];
+  const mentions = readNumbers(text);
+  const statistics = mentions.filter((m) => m.isStatistic);
+  if (statistics.length === 0) return facts;
+  const depths = bracketDepths(text);
+  const clauses = splitClauses(text);
+  const dates = mentions.filter(isDate);
+  const sentencePeriods = new Set(dates.map(periodKey));
+  const forecast = FORECAST.test(text);
+  const respectively = RESPECTIVELY.test(text);
+  let inherited: string[] = [];
+  let clauseIndex = -1;
+  let clauseIds: string[] = [];
+  let lastEnd = 0;
+  let ci = 0;
+  let di = 0;
+  let lastLevelIndicator = '';
+  const hasSubject = (ids: readonly string[]): boolean => ids.some((id) => id !== 'WORLD');
+  statistics.forEach((m, index) => {
+    while (ci + 1 < clauses.length && m.start >= clauses[ci]!.end) ci++;
+    const clause = clauses[ci]!;
+    if (ci !== clauseIndex) {
+      // Entities of the clauses passed over carry the subject forward (…，占半导体总出口额的34%以上).
+      for (let k = Math.max(0, clauseIndex + 1); k < ci; k++) {
+        const between = clauseEntities(text.slice(clauses[k]!.start, clauses[k]!.end));
+        if (hasSubject(between)) inherited = between;
+      }
+      const own = clauseEntities(text.slice(clause.start, clause.end));
+      clauseIds = hasSubject(own) ? own : [...new Set([...inherited, ...own])].sort();
+      if (hasSubject(own)) inherited = own;
+      clauseIndex = ci;
+      lastEnd = clause.start;
+    }
+    const prefix = text.slice(Math.max(lastEnd, clause.start, m.start - NEAR), m.start);
+    const next = statistics[index + 1];
+    const suffix = text.slice(m.end, Math.min(clause.end, next ? next.start : clause.end, m.end + NEAR));
+    lastEnd = m.end;
+    const change = changeOf(prefix, suffix, m);
+    let { key, text: indicatorText } = indicatorOf(change ? prefix.slice(0, prefix.length - change.verbLength) : prefix);
+    // English names a rank's list after it: "ranked 34th in talent competitiveness".
+    const listAfter = m.kind === 'rank' ? /^\s*(?:in|on|for)\s+(?:the\s+)?([A-Za-z][\w&' -]{2,50}?)(?:\s+(?:ranking|index|list))?\s*(?=(?:\[[^\]]*\])?\s*(?:[,.;]|$)|\s+in\s+(?:19|20)\d\d)/.exec(suffix) : null;
+    if (isGenericIndicator(key) && listAfter) {
+      indicatorText = listAfter[1]!.trim();
+      key = indicatorText.toLowerCase();
+    }
+    // "$155.8 billion in 2022": a date right after the figure is its own; else the nearest before it.
+    // Dates and statistics are both in text order, so one pointer finds the dates around each figure.
+    while (di < dates.length && dates[di]!.end <= m.start) di++;
+    const beforeDate = di > 0 && dates[di - 1]!.start >= clause.start ? dates[di - 1] : undefined;
+    const afterDate = di < dates.length && dates[di]!.start >= m.end && dates[di]!.end <= clause.end ? dates[di] : undefined;
+    const adjacent = afterDate && /^\s*(?:in\s+|at the end of\s+|as of\s+)?$/i.test(text.slice(m.end, Math.min(afterDate.start, m.end + NEAR))) ? afterDate : undefined;
+    const own = adjacent ?? beforeDate ?? afterDate;
+    const earlier = EARLIER_CUE.test(prefix);
+    const periodMention = own ?? (sentencePeriods.size === 1 && !earlier ? dates[0] : undefined);
+    const { digits, half } = precisionOf(m);
+    const share = m.kind === 'percent' && (SHARE_CUE.test(prefix) || /中\s?(?:约|近|超过|逾)?\s?$/.test(prefix) || /^\s*(?:来自|流向)/.test(suffix));
+    const lowerBound = m.qualifier === 'over' || m.qualifier === 'atLeast';
+    const upperBound = m.qualifier === 'under' || m.qualifier === 'atMost' || m.qualifier === 'nearly';
+    facts.push({
+      mention: m,
+      part: clause.part,
+      clauseStart: clause.start,
+      clauseEnd: clause.end,
+      role: change ? 'change' : 'level',
+      direction: change?.direction,
+      wordingStart: m.start - (change?.verbLength ?? 0),
+      indicator: key,
+      indicatorText,
+      entities: clauseIds,
+      entityNames: entityNames(clauseIds),
+      period: periodMention ? periodKey(periodMention) : undefined,
+      periodText: periodMention?.raw,
+      low: lowerBound ? m.value.low : Math.min(m.value.low, m.point - half),
+      high: upperBound ? m.value.high : Math.max(m.value.high, m.point + half),
+      kindKey: kindKeyOf(m),
+      digits,
+      scaleFactor: m.scale?.factor ?? 1,
+      inParens: depths[m.start]! > 0,
+      share,
+      sharePart: share ? sharePartOf(prefix, lastLevelIndicator) : '',
+      forecast,
+      respectively,
+      prefix,
+      suffix,
+    });
+    if (!change && !share && !isGenericIndicator(key)) lastLevelIndicator = key;
+  });
   return facts;
 }

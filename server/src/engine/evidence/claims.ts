@@ -7,6 +7,7 @@
 // ("中国应于2025年前发布…" proposes, it does not report).
 //
 // Every pattern below is bounded: no nested quantifiers, only short bounded gaps, so matching stays linear.
+import { memoizeByText } from '../memo';
 
 export type ClaimKind = 'attribution' | 'dated-event' | 'quotation' | 'record' | 'vague-attribution';
 
@@ -205,14 +206,18 @@ function strongCue(text: string): ClaimCue | undefined {
  * pointer, or a recommendation that reports nobody else's words — so its numbers are proposals or
  * structure, not reported facts.
  */
-export function isAuthorVoice(text: string): boolean {
+export const isAuthorVoice: (text: string) => boolean = memoizeByText(speaksForTheAuthor);
+
+function speaksForTheAuthor(text: string): boolean {
   if (firstMatch(ZH_VAGUE, text, 'vague-attribution') ?? firstMatch(EN_VAGUE, text, 'vague-attribution')) return false;
   if (isNeverAClaim(text)) return true;
   return isNormative(text) && strongCue(text) === undefined;
 }
 
 /** The strongest claim cue in a sentence, or undefined when the sentence needs no source. */
-export function findClaim(text: string): ClaimCue | undefined {
+export const findClaim: (text: string) => ClaimCue | undefined = memoizeByText(strongestClaim);
+
+function strongestClaim(text: string): ClaimCue | undefined {
   const vague = firstMatch(ZH_VAGUE, text, 'vague-attribution') ?? firstMatch(EN_VAGUE, text, 'vague-attribution');
   if (vague) return vague;
   if (isNeverAClaim(text)) return undefined;

@@ -57,9 +57,17 @@ export function exemptSectionFlags(model: DocumentModel, names: readonly string[
 /** Returns a predicate telling whether a prose block lies in an exempt (summary) part of the draft. */
 export function exemptBlocks(model: DocumentModel, names: readonly string[]): (block: ProseBlock) => boolean {
   const exemptSection = exemptSectionFlags(model, names);
+  // Asked once per sentence: each block's answer is worked out once.
+  const known: (boolean | undefined)[] = new Array(model.blocks.length);
   return (block) => {
-    if (block.section >= 0 && exemptSection[block.section]) return true;
-    const lead = LEAD_IN.exec(block.text);
-    return lead !== null && titleIsExempt(lead[1]!, names);
+    const cached = known[block.index];
+    if (cached !== undefined) return cached;
+    let exempt = block.section >= 0 && exemptSection[block.section] === true;
+    if (!exempt) {
+      const lead = LEAD_IN.exec(block.text);
+      exempt = lead !== null && titleIsExempt(lead[1]!, names);
+    }
+    known[block.index] = exempt;
+    return exempt;
   };
 }

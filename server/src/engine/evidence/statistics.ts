@@ -2,8 +2,12 @@
 // vague quantities ("tens of millions", 数倍, 翻番) that report one without an exact figure.
 import { readNumbers, type NumberMention } from '../numbers';
 import { readVagueQuantities } from '../numbers/vague';
+import { memoizeByText } from '../memo';
 
-export function statisticsIn(text: string): NumberMention[] {
+/** The statistics in a sentence, in text order. Remembered by text; do not mutate. */
+export const statisticsIn: (text: string) => readonly NumberMention[] = memoizeByText((text) => Object.freeze(findStatistics(text)));
+
+function findStatistics(text: string): NumberMention[] {
   const mentions = readNumbers(text);
   const statistics = mentions.filter((mention) => mention.isStatistic);
   // The phrase outranks the reader's view of its parts ("two" in "two dozen" alone is a small count), but a

@@ -1,6 +1,8 @@
 // Content similarity between two sections: words from Intl.Segmenter (Chinese has no spaces), TF-IDF
 // weights over the units being compared, cosine of the weight vectors. Scores lie in [0, 1].
 
+import { memoizeByText } from '../memo';
+
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 // Function words that carry no topic in either language.
@@ -11,8 +13,8 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Topic words of a text: lower-cased, no stopwords, no numbers, crude English plural folding. */
-export function topicWords(text: string): string[] {
+/** Topic words of one sentence or line: lower-cased, no stopwords, no numbers, crude English plural folding. */
+function wordsOfPassage(text: string): readonly string[] {
   const words: string[] = [];
   for (const part of segmenter.segment(text)) {
     if (!part.isWordLike) continue;
@@ -20,6 +22,26 @@ export function topicWords(text: string): string[] {
     if (/^[\d.,%]+$/.test(word) || STOPWORDS.has(word)) continue;
     if (/^[a-z]{4,}s$/.test(word) && !word.endsWith('ss')) word = word.slice(0, -1);
     words.push(word);
+  }
+  return Object.freeze(words);
+}
+
+const rememberedWords = memoizeByText(wordsOfPassage);
+
+/** Sentence ends and line breaks are word boundaries in any language. */
+const PASSAGE_END = '。！？；!?;\n';
+
+/**
+ * Topic words of a text. Segmented sentence by sentence: ICU's word breaker is several times slower on one long
+ * string than on its sentences, and a re-check meets most sentences again (they are remembered by text).
+ */
+export function topicWords(text: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !PASSAGE_END.includes(text[i]!)) continue;
+    if (i + 1 > start) for (const word of rememberedWords(text.slice(start, i + 1))) words.push(word);
+    start = i + 1;
   }
   return words;
 }
@@ -37,9 +59,12 @@ function termFrequencies(words: readonly string[]): Map<string, number> {
   return counts;
 }
 
+/** Word counts of a unit's text, remembered by text (a unit the edit did not touch is not segmented again). */
+const termsOf: (text: string) => ReadonlyMap<string, number> = memoizeByText((text) => termFrequencies(topicWords(text)), 5_000);
+
 /** Builds TF-IDF vectors for two groups of texts with document frequencies counted over both groups. */
 export function buildSimilarity(left: readonly string[], right: readonly string[]): SimilarityModel {
-  const all = [...left, ...right].map((text) => termFrequencies(topicWords(text)));
+  const all = [...left, ...right].map(termsOf);
   const documentFrequency = new Map<string, number>();
   for (const counts of all) for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const total = all.length;
@@ -55,15 +80,24 @@ export function buildSimilarity(left: readonly string[], right: readonly string[
     for (const [word, weight] of vector) vector.set(word, weight / norm);
     return vector;
   });
+  // Every score at once through an index of the right-hand words: pairs that share no word cost nothing.
+  const rightCount = right.length;
+  const scores = new Float64Array(left.length * rightCount);
+  const postings = new Map<string, { readonly index: number; readonly weight: number }[]>();
+  for (let r = 0; r < rightCount; r++) {
+    for (const [word, weight] of vectors[left.length + r]!) {
+      let list = postings.get(word);
+      if (!list) postings.set(word, (list = []));
+      list.push({ index: r, weight });
+    }
+  }
+  for (let l = 0; l < left.length; l++) {
+    for (const [word, weight] of vectors[l]!) {
+      for (const posting of postings.get(word) ?? []) scores[l * rightCount + posting.index]! += weight * posting.weight;
+    }
+  }
   return {
-    score(leftIndex, rightIndex) {
-      const a = vectors[leftIndex]!;
-      const b = vectors[left.length + rightIndex]!;
-      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-      let dot = 0;
-      for (const [word, weight] of small) dot += weight * (large.get(word) ?? 0);
-      return dot;
-    },
+    score: (leftIndex, rightIndex) => scores[leftIndex * rightCount + rightIndex] ?? 0,
   };
 }
 

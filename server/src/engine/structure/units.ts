@@ -69,9 +69,32 @@ function isListItemHead(model: DocumentModel, block: ProseBlock): boolean {
   return /^[\s>]*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?$/.test(model.text.slice(lineStart, block.span.start));
 }
 
+/** Index of the first block that starts at or after `offset` (blocks are in source order). */
+function firstBlockFrom(model: DocumentModel, offset: number): number {
+  let low = 0;
+  let high = model.blocks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (model.blocks[middle]!.span.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The blocks after a section's heading, up to the section's end (its sub-sections included). */
+function blocksOf(model: DocumentModel, section: Section): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  for (let i = firstBlockFrom(model, section.headingSpan.end + 1); i < model.blocks.length; i++) {
+    const block = model.blocks[i]!;
+    if (block.span.start >= section.span.end) break;
+    blocks.push(block);
+  }
+  return blocks;
+}
+
 /** Enumerated items directly inside a section without sub-headings; fewer than two means none. */
 function itemsOf(model: DocumentModel, section: Section, kind: HeadingKind): StructureUnit[] {
-  const blocks = model.blocks.filter((block) => block.section === section.index && block.kind === 'paragraph');
+  const blocks = blocksOf(model, section).filter((block) => block.section === section.index && block.kind === 'paragraph');
   const heads: number[] = [];
   blocks.forEach((block, i) => {
     const startsItem = isListItemHead(model, block) || (!block.inListItem && (ENUMERATOR.test(block.text) || BOLD_LEAD_IN.test(model.text.slice(block.span.start, block.span.start + 80))));
@@ -101,10 +124,7 @@ function itemsOf(model: DocumentModel, section: Section, kind: HeadingKind): Str
 
 function sectionText(model: DocumentModel, section: Section): string {
   const parts = [section.title];
-  for (const block of model.blocks) {
-    if (block.span.start >= section.span.end) break;
-    if (block.span.start > section.headingSpan.end && block.kind !== 'heading') parts.push(block.text);
-  }
+  for (const block of blocksOf(model, section)) if (block.kind !== 'heading') parts.push(block.text);
   return parts.join('\n');
 }
 
