@@ -57,6 +57,8 @@ function wire(connection: Connection, session: Session, client: { watch: boolean
   connection.onInitialized(() => {
     log.info(`Policylint language server ${serverVersion()} ready (default message locale: ${session.clientLocale}).`);
     configEvents.initialized(client.watch);
+    // Subscribed only now: the library registers for the notification through the capability sent with `initialize`.
+    if (features.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => configEvents.workspaceFoldersChanged(event));
   });
   connection.onDidChangeWatchedFiles(({ changes }) => configEvents.watchedFilesChanged(changes));
   // No dynamic registration for didChangeConfiguration: the VS Code client already synchronizes the
@@ -113,7 +115,7 @@ function wire(connection: Connection, session: Session, client: { watch: boolean
   if (features.codeActionLiterals) {
     connection.onCodeAction(
       guarded(log, 'codeAction', [], async ({ textDocument, range, context }) => {
-        const snapshot = await session.snapshot(textDocument.uri);
+        const snapshot = await session.checkedSnapshot(textDocument.uri);
         if (!snapshot) return [];
         const fromConfig = await configActions(snapshot, range, context, {
           configs,

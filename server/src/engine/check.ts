@@ -3,7 +3,8 @@ import type { FixData, Finding, Rule, RuleContext, Severity, SeveritySetting } f
 import { localize } from './i18n';
 import type { DocumentModel } from './model';
 import { sharedRuleOptions, type EngineOptions } from './options';
-import { parseDocument } from './parse';
+import { parseDocument, resetParseCache } from './parse';
+import { resetMemos } from './memo';
 import { rules } from './rules';
 import { applySuppressions } from './suppression';
 import { fileTooLarge, fileTooLargeMessage } from './rules/file-too-large';
@@ -40,8 +41,16 @@ function byPosition(a: Finding, b: Finding): number {
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 
-/** Runs the registry's rules (or the given ones, for tests and embedders) over one parsed document. */
-export function checkDocument(model: DocumentModel, options: EngineOptions, registry: readonly Rule[] = rules): Finding[] {
+/**
+ * Runs the registry's rules (or the given ones, for tests and embedders) over one parsed document. `suppress: false`
+ * leaves directive comments unapplied, for callers that apply them per part of the text (group.ts, per file).
+ */
+export function checkDocument(
+  model: DocumentModel,
+  options: EngineOptions,
+  registry: readonly Rule[] = rules,
+  { suppress = true }: { readonly suppress?: boolean } = {},
+): Finding[] {
   const findings: Finding[] = [];
   const knownRules = new Set(registry.map((rule) => rule.id));
   for (const rule of registry) {
@@ -64,7 +73,7 @@ export function checkDocument(model: DocumentModel, options: EngineOptions, regi
       findings.push({ ...finding, ...(tags ? { tags } : {}), rule: rule.id, severity: severity as Severity, data });
     }
   }
-  return applySuppressions(model, findings, knownRules).sort(byPosition);
+  return (suppress ? applySuppressions(model, findings, knownRules) : findings).sort(byPosition);
 }
 
 /** UTF-8 length of a text, counting only until it passes `limit` (so a huge text costs no more than the limit). */
@@ -101,4 +110,10 @@ export function lintText(text: string, options: EngineOptions): { model: Documen
   }
   const model = parseDocument(text);
   return { model, findings: checkDocument(model, options) };
+}
+
+/** Forgets every cached parse and remembered per-text result, so that the next check starts cold. */
+export function resetCaches(): void {
+  resetParseCache();
+  resetMemos();
 }

@@ -4,14 +4,19 @@
 //   parseDocument(text)                          → DocumentModel           (parse/index.ts)
 //   lintText(text, options)                      → { model, findings }     (check.ts)  size limit, then parse + check
 //   checkDocument(model, options)                → Finding[]               (check.ts)  sorted by span.start
+//   resetCaches()                                → void                    (check.ts)  forget cached parses and per-text results
+//   checkGroup(files, options)                   → GroupCheck              (group.ts)  several files checked as one document
+//   groupCodeActions(check, id, findings, span, options) → GroupFix[]    (group.ts)  fixes whose edits name their file
 //   codeActions(model, findings, span, options)  → Fix[]                   (fixes.ts)  quick fixes for findings touching span, plus fix-alls
 //   hoverAt(model, offset, options)              → HoverResult | undefined (navigation.ts)
 //   definitionAt(model, offset)                  → Span[]                  (navigation.ts)
 //   referencesAt(model, offset)                  → Span[]                  (navigation.ts)
 //   completionsAt(model, offset, options)        → CompletionResult[]      (navigation.ts)
 export { parseDocument } from './parse';
-export { lintText, checkDocument } from './check';
+export { lintText, checkDocument, resetCaches } from './check';
 export { codeActions } from './fixes';
+export { checkGroup, groupCodeActions } from './group';
+export type { GroupCheck, GroupEdit, GroupFile, GroupFix, GroupMember, JoinedGroup } from './group';
 export { hoverAt, definitionAt, referencesAt, completionsAt } from './navigation';
 export type { HoverResult, CompletionResult } from './navigation';
 export { rules, ruleById } from './rules';

@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position as LspPosition, Range as LspRange } from 'vscode-languageserver/node';
 import { computeLineStarts, lintText, offsetAt, spanToRange, stripBom } from '../engine';
-import type { DocumentModel, EngineOptions, Finding, Span } from '../engine';
+import type { DocumentModel, EngineOptions, Finding, GroupCheck, Span } from '../engine';
 
 /**
  * Converts between engine offsets (indices into the BOM-less text) and LSP positions (UTF-16, counted in the
@@ -42,6 +42,26 @@ export interface Analysis {
   readonly model: DocumentModel | undefined;
   readonly findings: readonly Finding[];
   readonly positions: PositionMapper;
+  /** Set when the document was checked with its `documents:` group: `findings` are then the group's for this document. */
+  readonly group?: GroupContext;
+}
+
+/** One file of a checked group, as the server read it. */
+export interface GroupMemberView {
+  readonly uri: string;
+  /** The buffer's version when read from an open document; undefined when read from disk. */
+  readonly version: number | undefined;
+  readonly positions: PositionMapper;
+}
+
+export interface GroupContext {
+  /** Names the group (its configuration file and place there). */
+  readonly key: string;
+  /** Engine ids are the members' URIs. */
+  readonly check: GroupCheck;
+  /** The options the whole group was checked with (its first file's). */
+  readonly options: EngineOptions;
+  readonly members: readonly GroupMemberView[];
 }
 
 export function analyze(document: TextDocument, options: EngineOptions): Analysis {

@@ -22,6 +22,8 @@ export interface ClientFeatures {
   readonly documentChanges: boolean;
   /** Hierarchical document symbols (DocumentSymbol[]) rather than a flat SymbolInformation[]. */
   readonly hierarchicalSymbols: boolean;
+  /** Several workspace folders, with `workspace/didChangeWorkspaceFolders` when they change. */
+  readonly workspaceFolders: boolean;
 }
 
 /** The client lists formats in order of preference; the first one we can produce wins. */
@@ -42,6 +44,7 @@ export function clientFeaturesOf(params: InitializeParams): ClientFeatures {
     codeActionLiterals: textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     documentChanges: workspace?.workspaceEdit?.documentChanges === true,
     hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    workspaceFolders: workspace?.workspaceFolders === true,
   };
 }
 
@@ -64,5 +67,7 @@ export function serverCapabilitiesFor(features: ClientFeatures): ServerCapabilit
       : false,
     documentSymbolProvider: true,
     codeLensProvider: { resolveProvider: false },
+    // Folder changes matter: configuration lookups stop at a workspace folder, and checkWorkspace covers the folders.
+    ...(features.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
   };
 }

@@ -1,6 +1,8 @@
 // Code actions are rebuilt from what the client sends back (rule id in `code`, fix data in `data`), matched
 // against a fresh check of the current model, so a fix always edits the text as it is now and the server
-// keeps no per-diagnostic state.
+// keeps no per-diagnostic state. For a member of a `documents:` group the fixes come from the group's check and
+// may edit another file of the group (a stub added to the reference list kept in references.md); a fix-all asked
+// for explicitly (fix on save) only offers fixes that stay in the saved document.
 import {
   CodeActionKind,
   TextEdit,
@@ -10,8 +12,9 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { codeActions as engineCodeActions } from '../engine';
-import type { Finding, Fix, FixData } from '../engine';
+import { codeActions as engineCodeActions, groupCodeActions } from '../engine';
+import type { Finding, Fix, FixData, Span } from '../engine';
+import type { PositionMapper } from './analysis';
 import type { ClientFeatures } from './capabilities';
 import { RULE_DATA_KEY, fixDataOf, ruleOf } from './diagnostics';
 import type { Snapshot } from './session';
@@ -19,6 +22,11 @@ import type { Snapshot } from './session';
 interface Matched {
   readonly diagnostic: Diagnostic;
   readonly finding: Finding;
+}
+
+/** A fix with each edit placed in its document. */
+interface PlacedFix extends Omit<Fix, 'edits' | 'cursor'> {
+  readonly edits: readonly { readonly uri: string; readonly span: Span; readonly newText: string }[];
 }
 
 /** True if an action of `kind` may be returned when the client asked only for `only` (hierarchical kinds). */
@@ -37,7 +45,7 @@ export function codeActions(
   const wantFixAll = kindAllowed(CodeActionKind.SourceFixAll, context.only);
   if (!wantQuickFixes && !wantFixAll) return [];
 
-  const { analysis, options } = snapshot;
+  const { analysis } = snapshot;
   const { model } = analysis;
   if (!model) return [];
   const matched = matchFindings(snapshot, context.diagnostics);
@@ -46,7 +54,7 @@ export function codeActions(
   if (wantQuickFixes) {
     const byKey = new Map<string, CodeAction>();
     for (const { diagnostic, finding } of matched) {
-      for (const fix of engineCodeActions(model, [finding], finding.span, options)) {
+      for (const fix of fixesFor(snapshot, [finding], finding.span)) {
         if (fix.kind !== 'quickfix') continue;
         const key = fixKey(fix);
         const existing = byKey.get(key);
@@ -67,8 +75,9 @@ export function codeActions(
         ? { start: 0, end: model.text.length }
         : { start: analysis.positions.toOffset(range.start), end: analysis.positions.toOffset(range.end) };
       const seen = new Set<string>();
-      for (const fix of engineCodeActions(model, findings, span, options)) {
+      for (const fix of fixesFor(snapshot, findings, span)) {
         if (fix.kind !== 'source.fixAll' || fix.edits.length === 0 || seen.has(fix.title)) continue;
+        if (explicit && fix.edits.some((edit) => edit.uri !== analysis.uri)) continue;
         seen.add(fix.title);
         actions.push(toCodeAction(snapshot, fix, [], features));
       }
@@ -106,7 +115,24 @@ function matchFindings(snapshot: Snapshot, diagnostics: readonly Diagnostic[]): 
   return matched;
 }
 
-function toCodeAction(snapshot: Snapshot, fix: Fix, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
+/** The engine's fixes, from the group's check for a group member, else from the document's own. */
+function fixesFor(snapshot: Snapshot, findings: readonly Finding[], span: Span): PlacedFix[] {
+  const { analysis, options } = snapshot;
+  const group = analysis.group;
+  if (group) {
+    return groupCodeActions(group.check, analysis.uri, findings, span, group.options).map(({ cursor: _cursor, ...fix }) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({ uri: edit.id, span: edit.span, newText: edit.newText })),
+    }));
+  }
+  if (!analysis.model) return [];
+  return engineCodeActions(analysis.model, findings, span, options).map(({ cursor: _cursor, ...fix }) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => ({ uri: analysis.uri, span: edit.span, newText: edit.newText })),
+  }));
+}
+
+function toCodeAction(snapshot: Snapshot, fix: PlacedFix, diagnostics: Diagnostic[], features: ClientFeatures): CodeAction {
   const action: CodeAction = {
     title: fix.title,
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll,
@@ -117,16 +143,30 @@ function toCodeAction(snapshot: Snapshot, fix: Fix, diagnostics: Diagnostic[], f
   return action;
 }
 
-function workspaceEdit(snapshot: Snapshot, fix: Fix, features: ClientFeatures): WorkspaceEdit {
+/** One text document change per file the fix edits; a closed file of the group has no version (null). */
+function workspaceEdit(snapshot: Snapshot, fix: PlacedFix, features: ClientFeatures): WorkspaceEdit {
   const { analysis, document } = snapshot;
-  const edits = fix.edits.map((edit) => TextEdit.replace(analysis.positions.toRange(edit.span), edit.newText));
-  return features.documentChanges
-    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
-    : { changes: { [document.uri]: edits } };
+  const targets = new Map<string, { positions: PositionMapper; version: number | null; edits: TextEdit[] }>();
+  for (const edit of fix.edits) {
+    let target = targets.get(edit.uri);
+    if (!target) {
+      const member = analysis.group?.members.find((candidate) => candidate.uri === edit.uri);
+      target =
+        edit.uri === analysis.uri || !member
+          ? { positions: analysis.positions, version: document.version, edits: [] }
+          : { positions: member.positions, version: member.version ?? null, edits: [] };
+      targets.set(edit.uri, target);
+    }
+    target.edits.push(TextEdit.replace(target.positions.toRange(edit.span), edit.newText));
+  }
+  if (features.documentChanges) {
+    return { documentChanges: [...targets].map(([uri, { version, edits }]) => ({ textDocument: { uri, version }, edits })) };
+  }
+  return { changes: Object.fromEntries([...targets].map(([uri, { edits }]) => [uri, edits])) };
 }
 
-function fixKey(fix: Fix): string {
-  return JSON.stringify([fix.title, fix.edits.map((edit) => [edit.span.start, edit.span.end, edit.newText])]);
+function fixKey(fix: PlacedFix): string {
+  return JSON.stringify([fix.title, fix.edits.map((edit) => [edit.uri, edit.span.start, edit.span.end, edit.newText])]);
 }
 
 function sameRange(a: Range, b: Range): boolean {

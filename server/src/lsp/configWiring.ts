@@ -8,10 +8,12 @@ import {
   type FileEvent,
   type InitializeParams,
   type TextDocuments,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../engine';
-import { ConfigStore, isConfigUri, readFileIfPresent } from './configStore';
+import { isMarkdownFileName } from '../cli/discover';
+import { ConfigStore, filePathOf, isConfigUri, readFileIfPresent } from './configStore';
 import { WorkspaceChecker } from './configWorkspaceCheck';
 import { errorText } from './guard';
 import type { Session } from './session';
@@ -26,7 +28,10 @@ export const MARKDOWN_WATCH_GLOB = '**/*.{md,markdown}';
 
 /** File-system paths of the workspace folders announced in `initialize`. */
 export function workspaceFoldersOf(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return folderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+}
+
+function folderPaths(uris: readonly string[]): string[] {
   return uris.flatMap((uri) => {
     try {
       return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
@@ -92,7 +97,22 @@ export class ConfigEvents {
       this.configChanged();
       return;
     }
+    // A Markdown file created or deleted may join or leave a `documents:` group.
+    const createdOrDeleted = changes.some((change) => {
+      const path = filePathOf(change.uri);
+      return change.type !== FileChangeType.Changed && path !== undefined && isMarkdownFileName(path);
+    });
+    if (createdOrDeleted) this.groupsChanged();
     for (const change of changes) this.report(this.workspace.fileChanged(change.uri, change.type === FileChangeType.Deleted));
+  }
+
+  /** Workspace folders were added or removed: configurations stop at other folders, and the workspace check covers others. */
+  workspaceFoldersChanged({ added, removed }: WorkspaceFoldersChangeEvent): void {
+    const gone = new Set(folderPaths(removed.map((folder) => folder.uri)));
+    const kept = this.configs.folders().filter((folder) => !gone.has(folder));
+    const folders = [...kept, ...folderPaths(added.map((folder) => folder.uri)).filter((folder) => !kept.includes(folder))];
+    this.configs.setWorkspaceFolders(folders);
+    this.configChanged();
   }
 
   /** True when the document is a configuration file (handled here); its open is reported as a content change. */
@@ -117,6 +137,8 @@ export class ConfigEvents {
       this.configChanged();
       return true;
     }
+    // The validator has just cleared the document's diagnostics; its group publishes it again from disk if it should.
+    this.session.groups?.forget(uri);
     this.report(this.workspace.fileChanged(uri));
     return false;
   }
@@ -128,7 +150,15 @@ export class ConfigEvents {
   /** A configuration file changed: re-read it and re-check every open draft (and the workspace) at once. */
   private configChanged(): void {
     this.configs.invalidate();
+    this.session.groups?.invalidate();
     this.session.cache.clear();
+    this.validator.revalidateAll();
+    this.checkWorkspace();
+  }
+
+  /** Group memberships may have changed: re-read them and re-check the open drafts (and the workspace). */
+  private groupsChanged(): void {
+    if (!this.session.groups?.invalidate()) return;
     this.validator.revalidateAll();
     this.checkWorkspace();
   }

@@ -1,8 +1,8 @@
 // `policylint.checkWorkspace`: besides open documents, check every Markdown file in the workspace folders and
 // publish its diagnostics, so problems in closed chapters show in the Problems panel. Files are found with the
 // CLI's rules (*.md / *.markdown, no node_modules, no dot folders) and skipped when a configuration's `ignore`
-// matches. Each file is still checked on its own: a challenge answered in another chapter is not yet seen as
-// answered (`documents:` groups are validated but not applied).
+// matches. A file of a `documents:` group is checked with its group (groups.ts), every other file on its own.
+// When the folders change, files no longer found are cleared.
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,13 @@ import type { Session } from './session';
 
 /** A workspace larger than this is checked only up to it (and the log says so). */
 export const MAX_WORKSPACE_FILES = 2000;
+
+/** Whether `policylint.checkWorkspace` is on (read for the first workspace folder). */
+export async function workspaceCheckEnabled(session: Session, folders: readonly string[]): Promise<boolean> {
+  if (folders.length === 0) return false;
+  const settings = await session.settings.forResource(pathToFileURL(folders[0]!).href);
+  return settings.checkWorkspace === true;
+}
 
 export class WorkspaceChecker {
   /** Closed files whose diagnostics we published, so that turning the setting off can clear them. */
@@ -31,11 +38,12 @@ export class WorkspaceChecker {
   async refresh(): Promise<void> {
     const generation = ++this.generation;
     const folders = this.folders();
-    const enabled = folders.length > 0 && (await this.enabled(folders));
+    const enabled = await workspaceCheckEnabled(this.session, folders);
     if (generation !== this.generation) return;
     if (!enabled) {
       for (const uri of this.published) void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
       this.published.clear();
+      this.session.groups?.settle();
       return;
     }
     const uris: string[] = [];
@@ -46,21 +54,35 @@ export class WorkspaceChecker {
     if (uris.length > MAX_WORKSPACE_FILES) {
       this.session.connection.console.warn(`policylint.checkWorkspace: checking the first ${MAX_WORKSPACE_FILES} of ${uris.length} Markdown files.`);
     }
-    for (const uri of uris.slice(0, MAX_WORKSPACE_FILES)) {
+    const checked = uris.slice(0, MAX_WORKSPACE_FILES);
+    // Files no longer found (a folder was removed, a file moved away) lose what was published for them.
+    const found = new Set(checked);
+    for (const uri of [...this.published]) {
+      if (found.has(uri)) continue;
+      this.published.delete(uri);
+      void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    const groupsChecked = new Set<string>();
+    for (const uri of checked) {
       if (generation !== this.generation) return;
-      await this.checkClosed(uri);
+      await this.checkClosed(uri, groupsChecked);
     }
   }
 
-  /** A file changed on disk, or a document was closed: re-check it from disk when the setting is on. */
+  /**
+   * A file changed on disk, or a document was closed: re-check its group (whatever the setting), or re-check it from
+   * disk when the setting is on.
+   */
   async fileChanged(uri: string, deleted = false): Promise<void> {
     const path = filePathOf(uri);
-    if (path === undefined || !isMarkdownFileName(path) || !this.wouldDiscover(path)) return;
+    if (path === undefined || !isMarkdownFileName(path)) return;
+    if (!deleted && (await this.session.groups?.fileChanged(uri))) return;
+    if (!this.wouldDiscover(path)) return;
     if (deleted) {
       if (this.published.delete(uri)) await this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    if (await this.enabled(this.folders())) await this.checkClosed(uri);
+    if (await workspaceCheckEnabled(this.session, this.folders())) await this.checkClosed(uri);
   }
 
   /** The same files discovery finds: inside a workspace folder, not under node_modules or a dot folder. */
@@ -71,15 +93,20 @@ export class WorkspaceChecker {
     });
   }
 
-  private async enabled(folders: readonly string[]): Promise<boolean> {
-    if (folders.length === 0) return false;
-    const settings = await this.session.settings.forResource(pathToFileURL(folders[0]!).href);
-    return settings.checkWorkspace === true;
-  }
-
-  private async checkClosed(uri: string): Promise<void> {
+  /** Checks a closed file from disk; a group member is checked with its group, once per group in `groupsChecked`. */
+  private async checkClosed(uri: string, groupsChecked = new Set<string>()): Promise<void> {
     // Open documents are the validator's: their buffer, not the disk, is the truth.
     if (this.session.documents.get(uri)) return;
+    const group = await this.session.groups?.index.groupOf(uri);
+    if (group) {
+      // From now on its diagnostics are the group's, published (and cleared) by groups.ts.
+      this.published.delete(uri);
+      if (!groupsChecked.has(group.key)) {
+        groupsChecked.add(group.key);
+        await this.session.groups!.recheck(group);
+      }
+      return;
+    }
     const path = filePathOf(uri);
     if (path === undefined) return;
     try {

@@ -37,7 +37,10 @@ const TAGS: { readonly [tag: string]: DiagnosticTag } = {
   deprecated: DiagnosticTag.Deprecated,
 };
 
-export function toDiagnostic(finding: Finding, analysis: Analysis, features: ClientFeatures): Diagnostic {
+/** What a diagnostic needs of an analysis: where the findings are, and the other files of its group. */
+export type DiagnosticSource = Pick<Analysis, 'uri' | 'positions' | 'group'>;
+
+export function toDiagnostic(finding: Finding, analysis: DiagnosticSource, features: ClientFeatures): Diagnostic {
   const diagnostic: Diagnostic = {
     range: analysis.positions.toRange(finding.span),
     severity: toLspSeverity(finding.severity),
@@ -52,19 +55,18 @@ export function toDiagnostic(finding: Finding, analysis: Analysis, features: Cli
   );
   if (tags.length > 0) diagnostic.tags = tags;
   if (features.relatedInformation) {
-    // Spans in other documents cannot be converted without their text; the engine only produces same-document ones.
-    const related: DiagnosticRelatedInformation[] = finding.related
-      .filter((info) => info.uri === undefined || info.uri === analysis.uri)
-      .map((info) => ({
-        location: { uri: analysis.uri, range: analysis.positions.toRange(info.span) },
-        message: info.message,
-      }));
+    // A span in another file of the group is converted with that file's text; any other document's is left out.
+    const related: DiagnosticRelatedInformation[] = finding.related.flatMap((info) => {
+      const uri = info.uri ?? analysis.uri;
+      const positions = uri === analysis.uri ? analysis.positions : analysis.group?.members.find((member) => member.uri === uri)?.positions;
+      return positions ? [{ location: { uri, range: positions.toRange(info.span) }, message: info.message }] : [];
+    });
     if (related.length > 0) diagnostic.relatedInformation = related;
   }
   return diagnostic;
 }
 
-export function toDiagnostics(analysis: Analysis, features: ClientFeatures): Diagnostic[] {
+export function toDiagnostics(analysis: DiagnosticSource & Pick<Analysis, 'findings'>, features: ClientFeatures): Diagnostic[] {
   return analysis.findings.map((finding) => toDiagnostic(finding, analysis, features));
 }
 

@@ -6,6 +6,8 @@ import type { EngineOptions, Locale } from '../engine';
 import type { Analysis, AnalysisCache } from './analysis';
 import type { ClientFeatures } from './capabilities';
 import { isConfigUri, type ConfigStore } from './configStore';
+import { workspaceCheckEnabled } from './configWorkspaceCheck';
+import { GroupChecks } from './groups';
 import { toEngineOptions, type SettingsStore } from './settings';
 
 export interface Snapshot {
@@ -15,6 +17,9 @@ export interface Snapshot {
 }
 
 export class Session {
+  /** `documents:` groups of the configuration files; absent without them. */
+  readonly groups: GroupChecks | undefined;
+
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
@@ -24,7 +29,9 @@ export class Session {
     readonly clientLocale: Locale,
     /** Configuration files; absent in tests that need settings only. */
     readonly configs?: ConfigStore,
-  ) {}
+  ) {
+    this.groups = configs ? new GroupChecks(this, configs, () => workspaceCheckEnabled(this, configs.folders())) : undefined;
+  }
 
   async engineOptions(uri: string): Promise<EngineOptions> {
     const settings = await this.settings.forResource(uri);
@@ -39,5 +46,14 @@ export class Session {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     return { document, options, analysis: this.cache.get(document, options) };
+  }
+
+  /**
+   * Like `snapshot`, with the findings of the document's `documents:` group when it belongs to one (what quick fixes
+   * need); undefined also when the buffer changed while the group was read.
+   */
+  async checkedSnapshot(uri: string): Promise<Snapshot | undefined> {
+    const snapshot = await this.snapshot(uri);
+    return snapshot && this.groups ? this.groups.withGroup(snapshot) : snapshot;
   }
 }

@@ -71,6 +71,8 @@ export class Validator {
 
   private async validate(uri: string): Promise<void> {
     const ticket = this.nextTicket(uri);
+    // A member of a `documents:` group is checked, and published, with its group (groups.ts keeps these rules).
+    if (await this.session.groups?.validate({ uri, isCurrent: () => this.tickets.get(uri) === ticket })) return;
     const snapshot = await this.session.snapshot(uri);
     if (!snapshot || this.tickets.get(uri) !== ticket) return;
     const { analysis } = snapshot;
