@@ -6,12 +6,18 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintText, parseDocument } from '../src/engine/index';
 import { resetParseCache } from '../src/engine/parse';
+import { LONG_PARAGRAPH } from '../src/engine/parse/chunks';
 import { HOSTILE, OPTIONS, draft, fixtureDrafts, mutate, mutation, toCrlf } from './robustness-drafts';
 
 function assertSameAsWhole(text: string, message: string): void {
   const whole = parseDocument(text, { whole: true });
   assert.deepEqual(parseDocument(text, { minPieceLength: 1 }), whole, `${message}: cut wherever allowed`);
   assert.deepEqual(parseDocument(text), whole, `${message}: default pieces`);
+}
+
+/** Length of the longest run of non-blank lines. */
+function longestParagraph(text: string): number {
+  return Math.max(0, ...text.split(/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/).map((part) => part.length));
 }
 
 const paragraph = (n: number): string => `第${n}段：出口额同比增长${n}%[${n}]，研究表明合作仍在深化。`;
@@ -97,12 +103,31 @@ describe('parsing in pieces gives the model of the whole text', () => {
     assert.equal(model.text.slice(heading.span.start, heading.span.end).replace(/^#+ /, ''), heading.text);
   });
 
-  test('hostile inputs', () => {
+  test('hostile inputs without overlong paragraphs', () => {
     for (const { name, make } of HOSTILE) {
       const text = make();
-      if (text.length > 60_000) continue;
+      if (text.length > 60_000 || longestParagraph(text) > LONG_PARAGRAPH) continue;
       assertSameAsWhole(text, name);
     }
+  });
+
+  test('a paragraph longer than 16,000 characters is cut, and keeps its citations, sentences and entries', () => {
+    const markers = '[1]'.repeat(20_000);
+    const cut = parseDocument(markers);
+    const whole = parseDocument(markers, { whole: true });
+    assert.ok(cut.blocks.length > 1, 'the paragraph was cut');
+    assert.deepEqual(cut.citations.map((c) => [c.span, c.numbers]), whole.citations.map((c) => [c.span, c.numbers]));
+
+    const prose = '新质生产力推动合作，出口额增长30%[1]。'.repeat(1_500);
+    assert.deepEqual(
+      parseDocument(prose).sentences.map((s) => s.span),
+      parseDocument(prose, { whole: true }).sentences.map((s) => s.span),
+    );
+
+    const list = `正文[1]。\n\n## 参考文献\n\n${Array.from({ length: 2_000 }, (_, i) => `[${i + 1}] 作者. 题名[J]. 2020.`).join('\n')}\n`;
+    const entries = (text: string, whole: boolean): unknown[] =>
+      parseDocument(text, { whole }).references!.entries.map((e) => [e.number, e.span, e.labelSpan, e.text]);
+    assert.deepEqual(entries(list, false), entries(list, true));
   });
 });
 

@@ -2,7 +2,7 @@
 // its text, so a re-check after an edit parses only the pieces the edit touched: the others are taken from
 // the cache and moved to where they now sit. The result is the same walk the parser gives for the whole text.
 import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
-import { endsOpen, footnoteStubs, MIN_CHUNK, planChunks } from './chunks';
+import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, planChunks } from './chunks';
 import { scanCitations, type RawMarker } from './citations';
 import { closedFrontMatterEnd, nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
 import { walkProse, type DraftBlock } from './prose';
@@ -172,19 +172,23 @@ function placePieces(text: string, options: PieceOptions): Placed[] {
   const bodyStart = closedFrontMatterEnd(text);
   const plan = options.whole ? undefined : planChunks(text, bodyStart, options.minPieceLength ?? MIN_CHUNK);
   const starts = plan?.starts ?? [0];
-  const stubs = plan && plan.footnoteLabels.length > 0 ? footnoteStubs(plan.footnoteLabels) : '';
+  const defined = new Set(plan?.footnoteLabels);
+  // Each piece is parsed after definitions of the labels it calls, and only those.
+  const stubsFor = (piece: string): string => (defined.size === 0 ? '' : footnoteStubs(calledLabels(piece, defined)));
   const placed: Placed[] = [];
   let blockBase = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const isFrontMatter = bodyStart > 0 && start === 0;
     let end = i + 1 < starts.length ? starts[i + 1]! : text.length;
-    const pieceStubs = isFrontMatter || !plan ? '' : stubs;
-    let piece = cachedPiece(text.slice(start, end), pieceStubs, isFrontMatter || (!plan && bodyStart > 0));
+    const source = text.slice(start, end);
+    const withFrontMatter = isFrontMatter || (!plan && bodyStart > 0);
+    let piece = cachedPiece(source, withFrontMatter || !plan ? '' : stubsFor(source), withFrontMatter);
     if (piece.open && end < text.length) {
       // A code fence or HTML block runs on past the cut: the rest of the text is one piece.
       end = text.length;
-      piece = cachedPiece(text.slice(start, end), pieceStubs, false);
+      const rest = text.slice(start, end);
+      piece = cachedPiece(rest, stubsFor(rest), false);
       i = starts.length;
     }
     placed.push({ piece, start, end, delta: start - piece.offset, blockBase });
