@@ -3,7 +3,7 @@ import type { FixData, Finding, Rule, RuleContext, Severity, SeveritySetting } f
 import { localize } from './i18n';
 import type { DocumentModel } from './model';
 import { sharedRuleOptions, type EngineOptions } from './options';
-import { parseDocument, resetParseCache } from './parse';
+import { parseDocument, parseInTurns, resetParseCache } from './parse';
 import { resetMemos } from './memo';
 import { rules } from './rules';
 import { applySuppressions } from './suppression';
@@ -110,6 +110,15 @@ export function lintText(text: string, options: EngineOptions): { model: Documen
   }
   const model = parseDocument(text);
   return { model, findings: checkDocument(model, options) };
+}
+
+/**
+ * Parses `text` ahead of `lintText`, a piece at a time with the event loop served in between, and gives up as
+ * soon as `stop()` is true. Resolves to false when it gave up; the `lintText` that follows reuses every piece.
+ */
+export function prepareCheck(text: string, options: EngineOptions, stop: () => boolean): Promise<boolean> {
+  if (text.length * 3 > options.maxFileSize && utf8LengthUpTo(text, options.maxFileSize) > options.maxFileSize) return Promise.resolve(!stop());
+  return parseInTurns(text, stop);
 }
 
 /** Forgets every cached parse and remembered per-text result, so that the next check starts cold. */

@@ -4,6 +4,7 @@
 //   parseDocument(text)                          → DocumentModel           (parse/index.ts)
 //   lintText(text, options)                      → { model, findings }     (check.ts)  size limit, then parse + check
 //   checkDocument(model, options)                → Finding[]               (check.ts)  sorted by span.start
+//   prepareCheck(text, options, stop)            → Promise<boolean>        (check.ts)  parse in turns, give up when stop()
 //   resetCaches()                                → void                    (check.ts)  forget cached parses and per-text results
 //   checkGroup(files, options)                   → GroupCheck              (group.ts)  several files checked as one document
 //   groupCodeActions(check, id, findings, span, options) → GroupFix[]    (group.ts)  fixes whose edits name their file
@@ -13,7 +14,7 @@
 //   referencesAt(model, offset)                  → Span[]                  (navigation.ts)
 //   completionsAt(model, offset, options)        → CompletionResult[]      (navigation.ts)
 export { parseDocument } from './parse';
-export { lintText, checkDocument, resetCaches } from './check';
+export { lintText, checkDocument, prepareCheck, resetCaches } from './check';
 export { codeActions } from './fixes';
 export { checkGroup, groupCodeActions } from './group';
 export type { GroupCheck, GroupEdit, GroupFile, GroupFix, GroupMember, JoinedGroup } from './group';

@@ -1,6 +1,7 @@
 // When to check a document and whether its result may still be published.
 // Checks run on open and save, and (with `policylint.run: onType`) after a pause in typing. A result is
 // published only if it is for the document's current version and no newer check has been requested since.
+import { prepareCheck, stripBom } from '../engine';
 import { toDiagnostics } from './diagnostics';
 import { errorText } from './guard';
 import type { Session } from './session';
@@ -73,6 +74,14 @@ export class Validator {
     const ticket = this.nextTicket(uri);
     // A member of a `documents:` group is checked, and published, with its group (groups.ts keeps these rules).
     if (await this.session.groups?.validate({ uri, isCurrent: () => this.tickets.get(uri) === ticket })) return;
+    // A long parse gives way to other requests and stops when a newer version or check supersedes it.
+    const document = this.session.documents.get(uri);
+    if (document) {
+      const version = document.version;
+      const superseded = (): boolean => this.tickets.get(uri) !== ticket || this.session.documents.get(uri)?.version !== version;
+      const options = await this.session.engineOptions(uri);
+      if (!(await prepareCheck(stripBom(document.getText()), options, superseded))) return;
+    }
     const snapshot = await this.session.snapshot(uri);
     if (!snapshot || this.tickets.get(uri) !== ticket) return;
     const { analysis } = snapshot;

@@ -167,15 +167,14 @@ export interface PieceOptions {
   readonly minPieceLength?: number;
 }
 
-/** Parses the pieces of `text` (from the cache where it can) and places them. */
-function placePieces(text: string, options: PieceOptions): Placed[] {
+/** Parses the pieces of `text` (from the cache where it can) and places them, one piece per step. */
+function* piecesOf(text: string, options: PieceOptions): Generator<Placed> {
   const bodyStart = closedFrontMatterEnd(text);
   const plan = options.whole ? undefined : planChunks(text, bodyStart, options.minPieceLength ?? MIN_CHUNK);
   const starts = plan?.starts ?? [0];
   const defined = new Set(plan?.footnoteLabels);
   // Each piece is parsed after definitions of the labels it calls, and only those.
   const stubsFor = (piece: string): string => (defined.size === 0 ? '' : footnoteStubs(calledLabels(piece, defined)));
-  const placed: Placed[] = [];
   let blockBase = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
@@ -191,10 +190,33 @@ function placePieces(text: string, options: PieceOptions): Placed[] {
       piece = cachedPiece(rest, stubsFor(rest), false);
       i = starts.length;
     }
-    placed.push({ piece, start, end, delta: start - piece.offset, blockBase });
+    yield { piece, start, end, delta: start - piece.offset, blockBase };
     blockBase += piece.blocks.length;
   }
-  return placed;
+}
+
+function placePieces(text: string, options: PieceOptions): Placed[] {
+  return [...piecesOf(text, options)];
+}
+
+/**
+ * Parses the pieces of `text` into the cache, giving the event loop a turn between pieces and stopping as soon
+ * as `stop()` says the text is no longer wanted (a newer version arrived). The language server calls it before a
+ * check, so that a long parse neither holds up other requests nor finishes for a version nobody will see; the
+ * check that follows finds every piece cached. Resolves to false when it stopped early.
+ */
+export async function parseInTurns(text: string, stop: () => boolean): Promise<boolean> {
+  if (nestsTooDeeply(text)) return !stop();
+  try {
+    for (const _placed of piecesOf(text, {})) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (stop()) return false;
+    }
+  } catch (error) {
+    // The check itself reports what went wrong (recursion exhaustion falls back to plain paragraphs there).
+    if (!(error instanceof RangeError)) throw error;
+  }
+  return !stop();
 }
 
 export function assembleWalk(text: string, options: PieceOptions = {}): AssembledWalk {
