@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CancellationToken, LSPErrorCodes, ResponseError, type RemoteConsole } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../src/lsp/analysis';
+import { AnalysisCache, MAX_ANALYSES, analyze } from '../src/lsp/analysis';
+import { defaultOptions } from '../src/engine/options';
 import { clientFeaturesOf } from '../src/lsp/capabilities';
 import { kindAllowed } from '../src/lsp/codeActions';
 import { fixDataOf, ruleOf, toDiagnostic, toLspSeverity } from '../src/lsp/diagnostics';
@@ -152,5 +153,22 @@ describe('guarded handlers', () => {
     const result = await handler(1, CancellationToken.Cancelled);
     assert.ok(result instanceof ResponseError);
     assert.equal(result.code, LSPErrorCodes.RequestCancelled);
+  });
+});
+
+describe('analysis cache', () => {
+  test('keeps the most recently used analyses and re-analyses an evicted draft to the same result', () => {
+    const cache = new AnalysisCache();
+    const documents = Array.from({ length: MAX_ANALYSES + 1 }, (_, i) =>
+      TextDocument.create(`file:///d${i}.md`, 'markdown', 1, `# 标题\n\n出口额增长${i + 10}%。\n`),
+    );
+    const first = documents.map((document) => cache.get(document, defaultOptions));
+    // The last MAX_ANALYSES documents are still held: the same analysis object comes back.
+    for (let i = 1; i < documents.length; i++) assert.equal(cache.get(documents[i]!, defaultOptions), first[i]);
+    // The first one was let go; asking again analyses it again, with the same findings.
+    const again = cache.get(documents[0]!, defaultOptions);
+    assert.notEqual(again, first[0]);
+    assert.deepEqual(again.findings, first[0]!.findings);
+    assert.equal(again.findings.length, 1);
   });
 });

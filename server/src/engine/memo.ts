@@ -4,15 +4,18 @@
 // Callers must treat remembered results as immutable: the same object is handed to every caller.
 
 const memos: Map<string, unknown>[] = [];
+const NO_RESULTS: readonly never[] = Object.freeze([]);
 
 /** Wraps a pure function of a string so that repeated texts are answered from memory. */
-export function memoizeByText<T>(compute: (text: string) => T, limit = 50_000): (text: string) => T {
+export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
   const remembered = new Map<string, T>();
   memos.push(remembered as Map<string, unknown>);
   return (text) => {
     const known = remembered.get(text);
     if (known !== undefined || remembered.has(text)) return known as T;
-    const value = compute(text);
+    let value = compute(text);
+    // Most sentences have no number and no claim: one shared empty result instead of one each.
+    if (Array.isArray(value) && value.length === 0) value = NO_RESULTS as T;
     if (remembered.size >= limit) remembered.delete(remembered.keys().next().value!);
     remembered.set(text, value);
     return value;

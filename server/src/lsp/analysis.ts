@@ -81,17 +81,30 @@ export function analyze(document: TextDocument, options: EngineOptions): Analysi
  * The latest analysis per URI, reused while both the version and the options are unchanged. Options are part
  * of the key because a check that read settings just before a configuration change may still finish after it.
  */
+/**
+ * Analyses kept at once. A model of a 1 MB draft takes ~5 MB; the drafts a user is not working in are analysed
+ * again when asked (hover, code action), mostly from the parse cache. Their published diagnostics stay as they are.
+ */
+export const MAX_ANALYSES = 4;
+
 export class AnalysisCache {
+  /** In order of use, least recent first. */
   private readonly entries = new Map<string, { readonly optionsKey: string; readonly analysis: Analysis }>();
 
   get(document: TextDocument, options: EngineOptions): Analysis {
     const optionsKey = JSON.stringify(options);
     const cached = this.entries.get(document.uri);
+    this.entries.delete(document.uri);
     if (cached && cached.analysis.version === document.version && cached.optionsKey === optionsKey) {
+      this.entries.set(document.uri, cached);
       return cached.analysis;
     }
     const analysis = analyze(document, options);
     this.entries.set(document.uri, { optionsKey, analysis });
+    for (const uri of this.entries.keys()) {
+      if (this.entries.size <= MAX_ANALYSES) break;
+      this.entries.delete(uri);
+    }
     return analysis;
   }
 

@@ -14,7 +14,6 @@ import { joinRangesAndDates } from './join';
 import { readArabicCore, readChineseCore, readPrefix, readSuffix, readTrailingQualifier } from './scan';
 import { asciiDigits, isAsciiLetter, isDigit, oneOf } from './text';
 import type { NumberMention } from './types';
-import { memoizeByText } from '../memo';
 
 export type * from './types';
 export { parseChineseNumeral, magnitudeOf } from './chinese';
@@ -30,10 +29,8 @@ function isAsciiTrigger(text: string, i: number, code: number): boolean {
   return isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1);
 }
 
-/** Reads every number in `text`: sorted by start, never overlapping. Remembered by text; do not mutate. */
-export const readNumbers: (text: string) => readonly NumberMention[] = memoizeByText((text) => Object.freeze(scanNumbers(text)));
-
-function scanNumbers(text: string): NumberMention[] {
+/** Reads every number in `text`: sorted by start, never overlapping. */
+export function readNumbers(text: string): readonly NumberMention[] {
   const drafts: Draft[] = [];
   let floor = 0;
   let i = 0;

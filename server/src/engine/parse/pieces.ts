@@ -47,7 +47,7 @@ export interface AssembledWalk {
 }
 
 /** Cached pieces hold at most this much text (UTF-16 units): several large drafts, bounded memory. */
-const CACHE_LIMIT = 3_000_000;
+const CACHE_LIMIT = 1_500_000;
 const cache = new Map<string, ParsedPiece>();
 let cachedLength = 0;
 

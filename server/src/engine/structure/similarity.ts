@@ -60,7 +60,7 @@ function termFrequencies(words: readonly string[]): Map<string, number> {
 }
 
 /** Word counts of a unit's text, remembered by text (a unit the edit did not touch is not segmented again). */
-const termsOf: (text: string) => ReadonlyMap<string, number> = memoizeByText((text) => termFrequencies(topicWords(text)), 5_000);
+const termsOf: (text: string) => ReadonlyMap<string, number> = memoizeByText((text) => termFrequencies(topicWords(text)), 2_000);
 
 /** Builds TF-IDF vectors for two groups of texts with document frequencies counted over both groups. */
 export function buildSimilarity(left: readonly string[], right: readonly string[]): SimilarityModel {
