@@ -97,7 +97,7 @@ function header(results: Results): string {
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}`,
     `- Command: \`${results.command}\``,
-    `- Code: ${results.code}; dist/ built ${results.build.builtAt.toISOString()}${stale}`,
+    `- Code: ${results.code}; dist/ built for production (minified, as in the .vsix) at ${results.build.builtAt.toISOString()}${stale}`,
     `- Measured: ${results.date.toISOString()}, in ${(results.durationMs / 60_000).toFixed(1)} min; 1-minute load average ${results.load.before.toFixed(2)} at the start, ${results.load.after.toFixed(2)} at the end (a load above the core count means other work shared the machine and the figures are noisy)`,
     '',
     'Milliseconds unless marked; p50 is the median. A ratio Policylint/peer below 1 means Policylint is faster.',

@@ -14,6 +14,8 @@ export class Validator {
   private readonly tickets = new Map<string, number>();
   /** The document version the latest check was requested for; a content event for it needs no new check. */
   private readonly requestedVersions = new Map<string, number>();
+  /** Settles when the check in progress (if any) has finished. */
+  private running: Promise<void> = Promise.resolve();
 
   constructor(private readonly session: Session) {}
 
@@ -72,6 +74,20 @@ export class Validator {
 
   private async validate(uri: string): Promise<void> {
     const ticket = this.nextTicket(uri);
+    // One check at a time: ten drafts opened together (a restored session) are checked one after another, not
+    // interleaved, so each finds its pieces in the parse cache and only one check's temporary memory is live.
+    const previous = this.running;
+    let done!: () => void;
+    this.running = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      if (this.tickets.get(uri) === ticket) await this.check(uri, ticket);
+    } finally {
+      done();
+    }
+  }
+
+  private async check(uri: string, ticket: number): Promise<void> {
     // A member of a `documents:` group is checked, and published, with its group (groups.ts keeps these rules).
     if (await this.session.groups?.validate({ uri, isCurrent: () => this.tickets.get(uri) === ticket })) return;
     // A long parse gives way to other requests and stops when a newer version or check supersedes it.
