@@ -19,6 +19,8 @@ export interface CheckCommand {
   readonly maxWarnings: number | undefined;
   readonly locale: Locale | undefined;
   readonly maxFileSize: number | undefined;
+  /** `--jobs`: how many threads, the main one included, may check files. Absent when not given. */
+  readonly jobs?: number;
 }
 
 export const MAP_FORMATS = ['html', 'mermaid', 'json'] as const;
@@ -47,6 +49,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   locale: { type: 'string' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -123,8 +126,15 @@ export function parseCommandLine(argv: readonly string[], locale: Locale = 'en')
   if (values['max-file-size'] !== undefined) {
     const count = parseCount('max-file-size', values['max-file-size'], locale);
     if (typeof count === 'string') return usageError(count);
-    if (count === 0) return usageError(cliMessage(locale, 'atLeastOne'));
+    if (count === 0) return usageError(cliMessage(locale, 'atLeastOne', 'max-file-size'));
     maxFileSize = count;
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    const count = parseCount('jobs', values.jobs, locale);
+    if (typeof count === 'string') return usageError(count);
+    if (count === 0) return usageError(cliMessage(locale, 'atLeastOne', 'jobs'));
+    jobs = count;
   }
   if (values.config === '') return usageError(cliMessage(locale, 'configNeedsName'));
 
@@ -136,6 +146,8 @@ export function parseCommandLine(argv: readonly string[], locale: Locale = 'en')
     maxWarnings,
     locale: localeValue as Locale | undefined,
     maxFileSize,
+    // Only when given, so the default stays a decision of the run (the machine's cores), not of parsing.
+    ...(jobs !== undefined ? { jobs } : {}),
   };
 }
 
@@ -145,7 +157,7 @@ function mapCommand(
   locale: Locale,
 ): Command {
   if (paths.length !== 1) return usageError(cliMessage(locale, 'mapNeedsOneFile'));
-  for (const option of ['max-warnings', 'max-file-size'] as const) {
+  for (const option of ['max-warnings', 'max-file-size', 'jobs'] as const) {
     if (values[option] !== undefined) return usageError(cliMessage(locale, 'unknownOption', `--${option}`));
   }
   const format = values.format ?? 'html';

@@ -29,7 +29,7 @@ export const CLI_MESSAGES = {
   invalidValue: { en: "invalid value for '{0}': '{1}' (expected {2})", 'zh-CN': "'{0}' 的值 '{1}' 无效（可选：{2}）" },
   wholeNumber: { en: "option '--{0}' must be a whole number, got '{1}'", 'zh-CN': "选项 '--{0}' 必须是整数，实际为 '{1}'" },
   tooLarge: { en: "option '--{0}' is too large: '{1}'", 'zh-CN': "选项 '--{0}' 的值过大：'{1}'" },
-  atLeastOne: { en: "option '--max-file-size' must be at least 1", 'zh-CN': "选项 '--max-file-size' 至少为 1" },
+  atLeastOne: { en: "option '--{0}' must be at least 1", 'zh-CN': "选项 '--{0}' 至少为 1" },
   configNeedsName: { en: "option '--config' needs a file name", 'zh-CN': "选项 '--config' 需要一个文件名" },
   mapNeedsOneFile: { en: "'policylint map' needs exactly one Markdown file", 'zh-CN': "'policylint map' 需要且只需要一个 Markdown 文件" },
   outNeedsName: { en: "option '--out' needs a file name", 'zh-CN': "选项 '--out' 需要一个文件名" },
@@ -68,6 +68,8 @@ Options:
   --locale zh-CN|en                 language of messages (default: the configuration's locale,
                                     else LC_ALL / LC_MESSAGES / LANG, else en)
   --max-file-size BYTES             larger files get one notice instead of a check
+  --jobs N                          check files on up to N threads (the main one and N-1 workers)
+                                    (default: one per CPU core, when there is at least 24 MB per thread)
   -h, --help                        show this help
   -v, --version                     show the version
 
@@ -93,6 +95,8 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found,
   --locale zh-CN|en                 提示信息的语言（默认：配置中的 locale，
                                     否则按 LC_ALL / LC_MESSAGES / LANG，否则为 en）
   --max-file-size BYTES             更大的文件只给出一条提示，不做检查
+  --jobs N                          最多用 N 个线程检查文件（主线程和 N-1 个工作线程）
+                                    （默认：每个 CPU 核一个线程，前提是每个线程至少有 24 MB 文本）
   -h, --help                        显示本帮助
   -v, --version                     显示版本号
 

@@ -1,21 +1,25 @@
 // The `policylint` command: arguments → files → configuration → engine → one output format → exit code.
 // Everything process-specific (cwd, environment, streams, version) comes in through `CliEnvironment`.
-import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, lintText, resolveLocale, rules, type Locale } from '../engine';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, resolveLocale, rules, type EngineOptions, type Locale } from '../engine';
 import { ruleDocPath } from '../engine/docs';
-import { engineOptionsFor } from '../config/options';
 import { isIgnored } from '../config/ignore';
 import { localeArgument, parseCommandLine, type CheckCommand } from './args';
-import { cliMessage, localizeReason } from './messages';
+import { checkFile, noticeLine, optionsForConfig, type CheckSettings, type FileOutcome } from './check-file';
+import { cliMessage } from './messages';
 import { ConfigFinder, emptyConfig, loadConfigFile, type LoadedConfig, type PolicylintConfig } from './config';
 import { discoverFiles, displayPathOf } from './discover';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { readMarkdownFile } from './read';
+import { checkOnThreads, threadsWorthUsing, type PoolTask } from './pool';
 import { runMap } from './map';
-import { exitCodeFor, summarize, toFileReport, type FileReport } from './report';
+import { exitCodeFor, summarize, type FileReport } from './report';
+
+export { messageOf } from './check-file';
 
 export interface CliEnvironment {
   readonly cwd: string;
@@ -35,6 +39,27 @@ export const EXIT_FAILURE = 2;
 export function localeFromEnvironment(env: Readonly<Record<string, string | undefined>>): Locale {
   return resolveLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
+
+/** The worker bundle, built beside dist/cli.js. */
+const WORKER_BUNDLE = 'cli-worker.js';
+
+/**
+ * The worker bundle beside the running CLI bundle, if it is there. Run from the TypeScript sources (tests that
+ * import this module under tsx) there is none, and files are checked in the main thread.
+ */
+function workerScriptPath(): string | undefined {
+  const path = join(__dirname, WORKER_BUNDLE);
+  return existsSync(path) ? path : undefined;
+}
+
+interface UsableConfig {
+  readonly config: PolicylintConfig;
+  /** Absent for the built-in defaults (no configuration file). */
+  readonly path?: string;
+}
+
+/** Takes a written outcome's place, so its report is referenced once, by the list the formatters read. */
+const WRITTEN: FileOutcome = Object.freeze({});
 
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   // The language of the CLI's own messages: --locale if given (even when other arguments are wrong), else the environment.
@@ -59,69 +84,100 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
 
 async function check(command: CheckCommand, environment: CliEnvironment, uiLocale: Locale): Promise<number> {
   const { cwd, writeErr } = environment;
-  const notice = (key: 'cannotRead' | 'skipped' | 'internalError', path: string, reason: string): void =>
-    writeErr(`policylint: ${cliMessage(uiLocale, key, path, localizeReason(reason, uiLocale))}\n`);
   let failed = false;
   const reportedConfigs = new Set<string>();
-  /** Prints a configuration's errors once; returns its settings, or undefined when it is invalid. */
-  const usable = (loaded: LoadedConfig | undefined): { config: PolicylintConfig; path?: string } | undefined => {
+  /** A configuration's settings, or its errors (reported with the first file it applies to, and only there). */
+  const usable = (loaded: LoadedConfig | undefined): UsableConfig | { stderr: string } => {
     if (!loaded) return { config: emptyConfig };
     if ('result' in loaded && 'config' in loaded.result) return { config: loaded.result.config, path: loaded.path };
+    let stderr = '';
     if (!reportedConfigs.has(loaded.path)) {
       reportedConfigs.add(loaded.path);
       const shown = displayPathOf(loaded.path, cwd);
-      if ('unreadable' in loaded) notice('cannotRead', shown, loaded.unreadable);
+      if ('unreadable' in loaded) stderr = noticeLine(uiLocale, 'cannotRead', shown, loaded.unreadable);
       else if ('errors' in loaded.result) {
-        for (const error of loaded.result.errors) writeErr(`${shown}:${error.line}:${error.column} ${error.message}\n`);
+        for (const error of loaded.result.errors) stderr += `${shown}:${error.line}:${error.column} ${error.message}\n`;
       }
     }
-    failed = true;
-    return undefined;
+    return { stderr };
   };
 
-  let explicitConfig: { config: PolicylintConfig; path?: string } | undefined;
+  let explicitConfig: UsableConfig | undefined;
   if (command.configPath !== undefined) {
     const configPath = isAbsolute(command.configPath) ? command.configPath : resolve(cwd, command.configPath);
-    explicitConfig = usable(await loadConfigFile(configPath, uiLocale));
+    const found = usable(await loadConfigFile(configPath, uiLocale));
     // Checking with settings the user did not ask for would report the wrong problems.
-    if (!explicitConfig) return EXIT_FAILURE;
+    if ('stderr' in found) {
+      writeErr(found.stderr);
+      return EXIT_FAILURE;
+    }
+    explicitConfig = found;
   }
   const finder = new ConfigFinder(uiLocale);
   const environmentLocale = localeFromEnvironment(environment.env);
+  const settings: CheckSettings = {
+    explicitLocale: command.locale,
+    fallbackLocale: environmentLocale,
+    maxFileSize: command.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    uiLocale,
+  };
 
   const discovery = await discoverFiles(command.paths, cwd);
-  for (const problem of discovery.problems) notice('cannotRead', problem.path, problem.reason);
+  for (const problem of discovery.problems) writeErr(noticeLine(uiLocale, 'cannotRead', problem.path, problem.reason));
   if (discovery.problems.length > 0) failed = true;
 
-  const reports: FileReport[] = [];
+  // Settle configuration for every file first (cheap: one lookup per folder), then check. Outcomes are written
+  // strictly in file order, however the checks finish, so stdout and stderr never depend on scheduling.
+  const outcomes: (FileOutcome | undefined)[] = [];
+  const tasks: PoolTask[] = [];
+  const taskFileIndex: number[] = [];
+  const optionsByConfig = new Map<string | undefined, EngineOptions>();
   for (const file of discovery.files) {
     const found = explicitConfig ?? usable(await finder.forFile(file.absolutePath));
-    if (!found) continue;
-    const { config } = found;
-    if (found.path !== undefined && isIgnored(config, found.path, file.absolutePath)) continue;
-    const content = await readMarkdownFile(file.absolutePath);
-    if (content.kind === 'skipped') {
-      notice('skipped', file.displayPath, content.reason);
+    if ('stderr' in found) {
+      outcomes.push({ stderr: found.stderr, failed: true });
       continue;
     }
-    if (content.kind === 'unreadable') {
-      notice('cannotRead', file.displayPath, content.reason);
-      failed = true;
+    if (found.path !== undefined && isIgnored(found.config, found.path, file.absolutePath)) {
+      outcomes.push({});
       continue;
     }
-    const options = engineOptionsFor({
-      config,
-      ...(command.locale !== undefined ? { explicitLocale: command.locale } : {}),
-      fallbackLocale: environmentLocale,
-      maxFileSize: command.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    });
-    try {
-      const { findings } = lintText(content.text, options);
-      reports.push(toFileReport(file.displayPath, content.text, findings));
-    } catch (error) {
-      notice('internalError', file.displayPath, messageOf(error));
-      failed = true;
+    let options = optionsByConfig.get(found.path);
+    if (!options) {
+      options = optionsForConfig(found.config, settings);
+      optionsByConfig.set(found.path, options);
     }
+    taskFileIndex.push(outcomes.length);
+    outcomes.push(undefined);
+    tasks.push({ file, configPath: found.path, options });
+  }
+
+  const reports: FileReport[] = [];
+  let written = 0;
+  const writeReady = (): void => {
+    while (written < outcomes.length) {
+      const outcome = outcomes[written];
+      if (outcome === undefined) return;
+      if (outcome.stderr) writeErr(outcome.stderr);
+      if (outcome.report) reports.push(outcome.report);
+      if (outcome.failed) failed = true;
+      outcomes[written++] = WRITTEN;
+    }
+  };
+  const settle = (taskIndex: number, outcome: FileOutcome): void => {
+    outcomes[taskFileIndex[taskIndex]!] = outcome;
+    writeReady();
+  };
+  writeReady();
+
+  // An explicit --jobs is followed (one file per thread at most); the default uses more than the main thread only
+  // when there is enough text to repay a worker's start-up.
+  const threads = command.jobs !== undefined ? Math.min(command.jobs, tasks.length) : await threadsWorthUsing(tasks, availableParallelism());
+  const workerScript = threads > 1 ? workerScriptPath() : undefined;
+  if (workerScript !== undefined) {
+    await checkOnThreads(tasks, { workerScript, workers: threads - 1, settings }, settle);
+  } else {
+    for (const [index, task] of tasks.entries()) settle(index, checkFile(task.file, task.options, uiLocale));
   }
 
   environment.writeOut(render(command, reports, environment, explicitConfig?.config.locale ?? environmentLocale, uiLocale));
@@ -145,9 +201,4 @@ function render(command: CheckCommand, reports: readonly FileReport[], environme
         docPath: ruleDocPath,
       });
   }
-}
-
-export function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }
