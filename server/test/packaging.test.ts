@@ -87,6 +87,7 @@ test('npm run package produces a small .vsix with the bundles, docs and manifest
     'extension/dist/client.js',
     'extension/dist/server.js',
     'extension/dist/cli.js',
+    'extension/dist/cli-worker.js',
     'extension/package.json',
     'extension/package.nls.json',
     'extension/package.nls.zh-cn.json',
