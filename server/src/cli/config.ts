@@ -33,7 +33,7 @@ export const CITATION_SCOPES = ['sentence', 'clause', 'paragraph'] as const;
 export type CitationScope = (typeof CITATION_SCOPES)[number];
 export const CONFIG_KEYS = ['rules', 'locale', 'exemptSections', 'citationScope', 'glossary', 'framework', 'ignore', 'documents'] as const;
 
-/** A group of files checked as one document (accepted and validated; grouping itself is not implemented yet). */
+/** A group of files checked as one document (config/groups.ts, cli/groups.ts, lsp/groups.ts). */
 export interface DocumentGroup {
   readonly name?: string;
   readonly files: readonly string[];

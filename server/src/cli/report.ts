@@ -30,22 +30,40 @@ export interface Summary {
   readonly hints: number;
 }
 
+/** Another file of a `documents:` group, for related places that point into it (keyed by its id). */
+export interface OtherFile {
+  readonly path: string;
+  readonly text: string;
+}
+
 /**
- * Converts one file's findings. Related information that points into another document is dropped: the
- * engine checks one text at a time, so it has no positions to offer for other files.
+ * Converts one file's findings. Related information in another file of the same `documents:` group is converted
+ * with that file's text; related information in any other document is dropped (there is no text to place it in).
  */
-export function toFileReport(path: string, text: string, findings: readonly Finding[]): FileReport {
+export function toFileReport(
+  path: string,
+  text: string,
+  findings: readonly Finding[],
+  others: ReadonlyMap<string, OtherFile> = new Map(),
+): FileReport {
   const lineStarts = computeLineStarts(text);
   const range = (span: Finding['span']): Range => spanToRange(lineStarts, text, span);
+  const otherLineStarts = new Map<string, readonly number[]>();
+  const relatedOf = (info: Finding['related'][number]): ReportRelated | undefined => {
+    if (info.uri === undefined) return { path, range: range(info.span), message: info.message };
+    const other = others.get(info.uri);
+    if (!other) return undefined;
+    let starts = otherLineStarts.get(info.uri);
+    if (!starts) otherLineStarts.set(info.uri, (starts = computeLineStarts(other.text)));
+    return { path: other.path, range: spanToRange(starts, other.text, info.span), message: info.message };
+  };
   const diagnostics = findings.map(
     (finding): ReportDiagnostic => ({
       rule: finding.rule,
       severity: finding.severity,
       message: finding.message,
       range: range(finding.span),
-      related: finding.related
-        .filter((info) => info.uri === undefined)
-        .map((info) => ({ path, range: range(info.span), message: info.message })),
+      related: finding.related.map(relatedOf).filter((info): info is ReportRelated => info !== undefined),
     }),
   );
   diagnostics.sort(compareDiagnostics);

@@ -7,7 +7,8 @@ import { DEFAULT_MAX_FILE_SIZE, resolveLocale, rules, type EngineOptions, type L
 import { ruleDocPath } from '../engine/docs';
 import { isIgnored } from '../config/ignore';
 import { localeArgument, parseCommandLine, type CheckCommand } from './args';
-import { checkFile, noticeLine, optionsForConfig, type CheckSettings, type FileOutcome } from './check-file';
+import { checkFile, noticeLine, optionsForConfig, type CheckSettings, type FileOutcome, type FileToCheck } from './check-file';
+import { checkGroupFiles, readGroups, type CliGroup } from './groups';
 import { cliMessage } from './messages';
 import { ConfigFinder, emptyConfig, loadConfigFile, type LoadedConfig, type PolicylintConfig } from './config';
 import { discoverFiles, displayPathOf } from './discover';
@@ -132,6 +133,20 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
   const tasks: PoolTask[] = [];
   const taskFileIndex: number[] = [];
   const optionsByConfig = new Map<string | undefined, EngineOptions>();
+  // `documents:` groups: members are checked together, in the main thread, once per group.
+  const groupsByConfig = new Map<string, Promise<CliGroup[]>>();
+  const grouped = new Map<CliGroup, { options: EngineOptions; requested: Map<string, FileToCheck>; fileIndex: Map<string, number> }>();
+  const groupOf = async (found: UsableConfig, path: string): Promise<CliGroup | undefined> => {
+    if (found.path === undefined || !found.config.documents?.length) return undefined;
+    const configPath = found.path;
+    let groups = groupsByConfig.get(configPath);
+    if (!groups) {
+      // With --config every file takes that configuration; otherwise a nearer configuration file governs its own folder.
+      const governs = async (member: string): Promise<boolean> => explicitConfig !== undefined || (await finder.forFile(member))?.path === configPath;
+      groupsByConfig.set(configPath, (groups = readGroups(configPath, found.config, governs)));
+    }
+    return (await groups).find((group) => group.paths.includes(path));
+  };
   for (const file of discovery.files) {
     const found = explicitConfig ?? usable(await finder.forFile(file.absolutePath));
     if ('stderr' in found) {
@@ -146,6 +161,15 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
     if (!options) {
       options = optionsForConfig(found.config, settings);
       optionsByConfig.set(found.path, options);
+    }
+    const group = await groupOf(found, file.absolutePath);
+    if (group) {
+      let entry = grouped.get(group);
+      if (!entry) grouped.set(group, (entry = { options, requested: new Map(), fileIndex: new Map() }));
+      entry.requested.set(file.absolutePath, file);
+      entry.fileIndex.set(file.absolutePath, outcomes.length);
+      outcomes.push(undefined);
+      continue;
     }
     taskFileIndex.push(outcomes.length);
     outcomes.push(undefined);
@@ -169,6 +193,12 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
     writeReady();
   };
   writeReady();
+
+  for (const [group, { options, requested, fileIndex }] of grouped) {
+    const results = checkGroupFiles(group, requested, options, cwd, uiLocale);
+    for (const [path, index] of fileIndex) outcomes[index] = results.get(path) ?? {};
+    writeReady();
+  }
 
   // An explicit --jobs is followed (one file per thread at most); the default uses more than the main thread only
   // when there is enough text to repay a worker's start-up.

@@ -6,12 +6,13 @@
 // by two entries keeps its first place. Files the configuration's `ignore` matches, and files another (nearer)
 // configuration file governs, are not members. A document in two groups belongs to the first. A group needs two
 // files: a lone file is checked as itself.
-import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentGroup, PolicylintConfig } from '../cli/config';
-import { discoverFiles } from '../cli/discover';
+import type { PolicylintConfig } from '../cli/config';
+import { groupFiles } from '../config/groups';
 import { isIgnored } from '../config/ignore';
 import { filePathOf, type ConfigStore } from './configStore';
+
+export { groupFiles } from '../config/groups';
 
 export interface GroupMembership {
   /** The configuration file and the group's place in it: names the group. */
@@ -19,22 +20,6 @@ export interface GroupMembership {
   readonly name: string | undefined;
   /** Absolute paths of the group's files, in document order. */
   readonly paths: readonly string[];
-}
-
-/** The files of one group's entries, in group order (see the top of this file). */
-export async function groupFiles(group: DocumentGroup, configPath: string): Promise<string[]> {
-  const folder = dirname(configPath);
-  const ordered: string[] = [];
-  const seen = new Set<string>();
-  for (const entry of group.files) {
-    const { files } = await discoverFiles([entry], folder);
-    for (const file of files) {
-      if (seen.has(file.absolutePath)) continue;
-      seen.add(file.absolutePath);
-      ordered.push(file.absolutePath);
-    }
-  }
-  return ordered;
 }
 
 /** Group memberships per configuration file, read from disk once and kept until `invalidate`. */
