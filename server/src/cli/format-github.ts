@@ -22,20 +22,23 @@ export function escapeProperty(value: string): string {
 }
 
 export function formatGithub(files: readonly FileReport[]): string {
+  return files.map(githubFile).join('');
+}
+
+/** One file's annotations, each line ending in a newline. */
+export function githubFile(file: FileReport): string {
   const lines: string[] = [];
-  for (const file of files) {
-    for (const diagnostic of file.diagnostics) {
-      const { start, end } = diagnostic.range;
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        `endColumn=${end.character + 1}`,
-        `title=${escapeProperty(diagnostic.rule)}`,
-      ].join(',');
-      lines.push(`::${COMMAND[diagnostic.severity]} ${properties}::${escapeData(diagnostic.message)}`);
-    }
+  for (const diagnostic of file.diagnostics) {
+    const { start, end } = diagnostic.range;
+    const properties = [
+      `file=${escapeProperty(file.path)}`,
+      `line=${start.line + 1}`,
+      `col=${start.character + 1}`,
+      `endLine=${end.line + 1}`,
+      `endColumn=${end.character + 1}`,
+      `title=${escapeProperty(diagnostic.rule)}`,
+    ].join(',');
+    lines.push(`::${COMMAND[diagnostic.severity]} ${properties}::${escapeData(diagnostic.message)}`);
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return lines.map((line) => `${line}\n`).join('');
 }

@@ -3,7 +3,7 @@
 //    "summary":{"errors","warnings","information","hints"}}
 // Ranges are 0-based lines and UTF-16 characters, exactly as the language server publishes them.
 import type { Range } from '../engine/positions';
-import { summarize, type FileReport } from './report';
+import { summarize, type FileReport, type Summary } from './report';
 
 function range(value: Range): Range {
   return {
@@ -12,26 +12,28 @@ function range(value: Range): Range {
   };
 }
 
-export function formatJson(files: readonly FileReport[]): string {
-  const summary = summarize(files);
-  const output = {
-    version: 1,
-    files: files.map((file) => ({
-      path: file.path,
-      diagnostics: file.diagnostics.map((diagnostic) => ({
-        rule: diagnostic.rule,
-        severity: diagnostic.severity,
-        message: diagnostic.message,
-        range: range(diagnostic.range),
-        related: diagnostic.related.map((info) => ({ path: info.path, range: range(info.range), message: info.message })),
-      })),
+/** The output is written in three parts, so that the CLI can write each file's entry as soon as it is checked. */
+export const JSON_START = '{"version":1,"files":[';
+
+/** One entry of `files`, exactly as it appears inside the whole document. */
+export function jsonFile(file: FileReport): string {
+  return JSON.stringify({
+    path: file.path,
+    diagnostics: file.diagnostics.map((diagnostic) => ({
+      rule: diagnostic.rule,
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+      range: range(diagnostic.range),
+      related: diagnostic.related.map((info) => ({ path: info.path, range: range(info.range), message: info.message })),
     })),
-    summary: {
-      errors: summary.errors,
-      warnings: summary.warnings,
-      information: summary.information,
-      hints: summary.hints,
-    },
-  };
-  return `${JSON.stringify(output)}\n`;
+  });
+}
+
+export function jsonEnd(summary: Summary): string {
+  const { errors, warnings, information, hints } = summary;
+  return `],"summary":${JSON.stringify({ errors, warnings, information, hints })}}\n`;
+}
+
+export function formatJson(files: readonly FileReport[]): string {
+  return JSON_START + files.map(jsonFile).join(',') + jsonEnd(summarize(files));
 }

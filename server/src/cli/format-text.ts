@@ -44,23 +44,36 @@ export function summaryLine(summary: Summary, filesWithProblems: number, filesCh
   return say('problems', count(total, 'problemsOne', 'problemsMany'), counts, count(filesWithProblems, 'filesOne', 'filesMany'));
 }
 
-export function formatText(files: readonly FileReport[], options: TextFormatOptions): string {
-  const paint = (color: string, text: string): string => (options.color ? `${color}${text}${ANSI.reset}` : text);
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const diagnostic of file.diagnostics) {
-      const { line, character } = diagnostic.range.start;
-      const location = `${file.path}:${line + 1}:${character + 1}`;
-      const severity = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity);
-      // A message is one line in this format; line breaks inside it would read as another finding.
-      const message = diagnostic.message.replace(/\r\n|\r|\n/g, ' ');
-      lines.push(`${location}  ${severity}  ${message}  ${paint(ANSI.dim, diagnostic.rule)}`);
-    }
+function painter(options: TextFormatOptions): (color: string, text: string) => string {
+  return (color, text) => (options.color ? `${color}${text}${ANSI.reset}` : text);
+}
+
+/** One file's findings, a line each, each ending in a newline. */
+export function textFile(file: FileReport, options: TextFormatOptions): string {
+  const paint = painter(options);
+  let lines = '';
+  for (const diagnostic of file.diagnostics) {
+    const { line, character } = diagnostic.range.start;
+    const location = `${file.path}:${line + 1}:${character + 1}`;
+    const severity = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity);
+    // A message is one line in this format; line breaks inside it would read as another finding.
+    const message = diagnostic.message.replace(/\r\n|\r|\n/g, ' ');
+    lines += `${location}  ${severity}  ${message}  ${paint(ANSI.dim, diagnostic.rule)}\n`;
   }
-  const summary = summarize(files);
-  const filesWithProblems = files.filter((file) => file.diagnostics.length > 0).length;
+  return lines;
+}
+
+/** The closing summary; `afterFindings` puts a blank line between the findings and it. */
+export function textEnd(summary: Summary, filesWithProblems: number, filesChecked: number, afterFindings: boolean, options: TextFormatOptions): string {
+  const paint = painter(options);
   const total = summary.errors + summary.warnings + summary.information + summary.hints;
   const color = summary.errors > 0 ? ANSI.red : total > 0 ? ANSI.yellow : ANSI.green;
-  const last = paint(ANSI.bold + color, summaryLine(summary, filesWithProblems, files.length, options.locale));
-  return lines.length > 0 ? `${lines.join('\n')}\n\n${last}\n` : `${last}\n`;
+  const last = paint(ANSI.bold + color, summaryLine(summary, filesWithProblems, filesChecked, options.locale));
+  return afterFindings ? `\n${last}\n` : `${last}\n`;
+}
+
+export function formatText(files: readonly FileReport[], options: TextFormatOptions): string {
+  const lines = files.map((file) => textFile(file, options)).join('');
+  const filesWithProblems = files.filter((file) => file.diagnostics.length > 0).length;
+  return lines + textEnd(summarize(files), filesWithProblems, files.length, lines.length > 0, options);
 }

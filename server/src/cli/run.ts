@@ -3,8 +3,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, resolveLocale, rules, type EngineOptions, type Locale } from '../engine';
-import { ruleDocPath } from '../engine/docs';
+import { DEFAULT_MAX_FILE_SIZE, resolveLocale, type EngineOptions, type Locale } from '../engine';
 import { isIgnored } from '../config/ignore';
 import { localeArgument, parseCommandLine, type CheckCommand } from './args';
 import { checkFile, noticeLine, optionsForConfig, type CheckSettings, type FileOutcome, type FileToCheck } from './check-file';
@@ -12,13 +11,10 @@ import { checkGroupFiles, readGroups, type CliGroup } from './groups';
 import { cliMessage } from './messages';
 import { ConfigFinder, emptyConfig, loadConfigFile, type LoadedConfig, type PolicylintConfig } from './config';
 import { discoverFiles, displayPathOf } from './discover';
-import { formatGithub } from './format-github';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText } from './format-text';
 import { checkOnThreads, threadsWorthUsing, type PoolTask } from './pool';
 import { runMap } from './map';
-import { exitCodeFor, summarize, type FileReport } from './report';
+import { exitCodeFor } from './report';
+import { openReport } from './output';
 
 export { messageOf } from './check-file';
 
@@ -176,14 +172,19 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
     tasks.push({ file, configPath: found.path, options });
   }
 
-  const reports: FileReport[] = [];
+  const output = openReport(command.format, {
+    write: environment.writeOut,
+    text: { color: environment.stdoutIsTTY && !environment.env.NO_COLOR, locale: uiLocale },
+    toolVersion: environment.version,
+    sarifLocale: command.locale ?? explicitConfig?.config.locale ?? environmentLocale,
+  });
   let written = 0;
   const writeReady = (): void => {
     while (written < outcomes.length) {
       const outcome = outcomes[written];
       if (outcome === undefined) return;
       if (outcome.stderr) writeErr(outcome.stderr);
-      if (outcome.report) reports.push(outcome.report);
+      if (outcome.report) output.add(outcome.report);
       if (outcome.failed) failed = true;
       outcomes[written++] = WRITTEN;
     }
@@ -210,25 +211,7 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
     for (const [index, task] of tasks.entries()) settle(index, checkFile(task.file, task.options, uiLocale));
   }
 
-  environment.writeOut(render(command, reports, environment, explicitConfig?.config.locale ?? environmentLocale, uiLocale));
+  const summary = output.finish();
   if (failed) return EXIT_FAILURE;
-  return exitCodeFor(summarize(reports), command.maxWarnings) === 0 ? EXIT_OK : EXIT_PROBLEMS;
-}
-
-function render(command: CheckCommand, reports: readonly FileReport[], environment: CliEnvironment, locale: Locale, uiLocale: Locale): string {
-  switch (command.format) {
-    case 'text':
-      return formatText(reports, { color: environment.stdoutIsTTY && !environment.env.NO_COLOR, locale: uiLocale });
-    case 'json':
-      return formatJson(reports);
-    case 'github':
-      return formatGithub(reports);
-    case 'sarif':
-      return formatSarif(reports, {
-        toolVersion: environment.version,
-        rules,
-        locale: command.locale ?? locale,
-        docPath: ruleDocPath,
-      });
-  }
+  return exitCodeFor(summary, command.maxWarnings) === 0 ? EXIT_OK : EXIT_PROBLEMS;
 }

@@ -1,0 +1,92 @@
+// The report, written as the files are checked: each file's findings go to stdout as soon as its turn in file order
+// comes, and only the counts are kept, so a run over thousands of drafts holds one file's report at a time. The
+// text is exactly what the format's whole-run function gives (format-*.ts). SARIF is one document whose rule
+// catalogue and results cannot be written piecemeal, so its reports are kept and written at the end.
+import { rules, type Locale } from '../engine';
+import { ruleDocPath } from '../engine/docs';
+import type { CheckCommand } from './args';
+import { githubFile } from './format-github';
+import { JSON_START, jsonEnd, jsonFile } from './format-json';
+import { formatSarif } from './format-sarif';
+import { textEnd, textFile, type TextFormatOptions } from './format-text';
+import type { FileReport, Summary } from './report';
+
+export interface ReportWriter {
+  add(report: FileReport): void;
+  /** Writes what closes the output; returns the run's counts. */
+  finish(): Summary;
+}
+
+export interface WriterSettings {
+  readonly write: (text: string) => void;
+  readonly text: TextFormatOptions;
+  readonly toolVersion: string;
+  /** Language of SARIF's rule descriptions. */
+  readonly sarifLocale: Locale;
+}
+
+export function openReport(format: CheckCommand['format'], settings: WriterSettings): ReportWriter {
+  const summary = { errors: 0, warnings: 0, information: 0, hints: 0 };
+  let files = 0;
+  let filesWithProblems = 0;
+  let findingsWritten = false;
+  const count = (report: FileReport): void => {
+    files++;
+    if (report.diagnostics.length > 0) filesWithProblems++;
+    for (const { severity } of report.diagnostics) {
+      if (severity === 'error') summary.errors++;
+      else if (severity === 'warning') summary.warnings++;
+      else if (severity === 'information') summary.information++;
+      else summary.hints++;
+    }
+  };
+  const { write } = settings;
+  switch (format) {
+    case 'text':
+      return {
+        add(report) {
+          count(report);
+          const lines = textFile(report, settings.text);
+          if (lines) findingsWritten = true;
+          write(lines);
+        },
+        finish() {
+          write(textEnd(summary, filesWithProblems, files, findingsWritten, settings.text));
+          return summary;
+        },
+      };
+    case 'json':
+      write(JSON_START);
+      return {
+        add(report) {
+          write((files > 0 ? ',' : '') + jsonFile(report));
+          count(report);
+        },
+        finish() {
+          write(jsonEnd(summary));
+          return summary;
+        },
+      };
+    case 'github':
+      return {
+        add(report) {
+          count(report);
+          write(githubFile(report));
+        },
+        finish: () => summary,
+      };
+    case 'sarif': {
+      const reports: FileReport[] = [];
+      return {
+        add(report) {
+          count(report);
+          reports.push(report);
+        },
+        finish() {
+          write(formatSarif(reports, { toolVersion: settings.toolVersion, rules, locale: settings.sarifLocale, docPath: ruleDocPath }));
+          return summary;
+        },
+      };
+    }
+  }
+}
