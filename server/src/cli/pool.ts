@@ -13,11 +13,12 @@ const IN_FLIGHT_PER_WORKER = 3;
 
 /**
  * Below this much Markdown per thread, another thread does not pay for itself: every thread first warms up its
- * own copy of the engine (about a second of CPU, much of it compiling), and a warm engine checks some 25 MB of
- * drafts a second. Measured on 2 cores, a second thread cost 3 % at 34 MB of drafts and saved 9 % at 68 MB and
- * 15 % at 100 MB.
+ * own copy of the engine (about a second of CPU, much of it compiling and its caches empty). On distinct drafts
+ * a warm engine checks about 1.7 MB a second: on 2 cores, 1,000 of the benchmark's drafts (33 MB) took 19.3 s on
+ * one thread and 13.2 s on two. (Drafts cut from one text check ~15x faster, since their sentences hit the
+ * caches, and there the second thread only breaks even at ~60 MB.)
  */
-const MIN_BYTES_PER_THREAD = 24 * 1024 * 1024;
+const MIN_BYTES_PER_THREAD = 4 * 1024 * 1024;
 
 /** For the default --jobs: how many threads, the main one included, the files' total size justifies. */
 export async function threadsWorthUsing(tasks: readonly PoolTask[], cores: number): Promise<number> {
