@@ -41,7 +41,6 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = load();
   const build = ensureBuilt();
-  if (build.stale) progress('dist/ is older than server/src; figures are for the built code (npm run build to refresh)');
   const copies = new Map<number, string[]>(COPIES.map((n) => [n, distinctCopies(paper, n)]));
   const text = (n: number): string => copies.get(n)!.join('\n\n');
 

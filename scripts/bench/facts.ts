@@ -1,7 +1,7 @@
 // What the figures depend on and what the benchmark reads rather than measures: the machine, the code (commit
 // and build), the packaged .vsix, and the extension's activation time measured by the end-to-end suite.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './texts';
@@ -46,15 +46,6 @@ export function codeVersion(): string {
   return changed === 0 ? `commit ${commit}` : `commit ${commit} with ${changed} uncommitted changed file(s)`;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestMtime(path) : stat.mtimeMs);
-  }
-  return newest;
-}
 
 const BUILT = ['dist/server.js', 'dist/cli.js'];
 
@@ -62,11 +53,11 @@ const BUILT = ['dist/server.js', 'dist/cli.js'];
  * Builds dist/ as it ships in the .vsix (minified, no inline source maps): the test build's inline maps alone
  * add ~20 MB to the server's memory and parse time to its start.
  */
-export function ensureBuilt(): { readonly builtAt: Date; readonly stale: boolean } {
+export function ensureBuilt(): { readonly builtAt: Date } {
   const result = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`the production build failed:\n${result.stdout}\n${result.stderr}`);
   const builtAt = Math.min(...BUILT.map((path) => statSync(join(ROOT, path)).mtimeMs));
-  return { builtAt: new Date(builtAt), stale: newestMtime(join(ROOT, 'server', 'src')) > builtAt };
+  return { builtAt: new Date(builtAt) };
 }
 
 export function vsixBytes(): number | undefined {

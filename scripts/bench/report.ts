@@ -27,7 +27,7 @@ export interface Results {
   readonly machine: Machine;
   readonly command: string;
   readonly code: string;
-  readonly build: { readonly builtAt: Date; readonly stale: boolean };
+  readonly build: { readonly builtAt: Date };
   readonly date: Date;
   readonly load: { readonly before: number; readonly after: number };
   readonly durationMs: number;
@@ -89,7 +89,6 @@ function peerMedian(results: Results, id: string, copies: number): number {
 
 function header(results: Results): string {
   const { machine: m } = results;
-  const stale = results.build.stale ? ' (older than the newest file in server/src: run `npm run build` for current figures)' : '';
   return [
     '# Benchmarks',
     '',
@@ -97,7 +96,7 @@ function header(results: Results): string {
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}`,
     `- Command: \`${results.command}\``,
-    `- Code: ${results.code}; dist/ built for production (minified, as in the .vsix) at ${results.build.builtAt.toISOString()}${stale}`,
+    `- Code: ${results.code}; dist/ built for production (minified, as in the .vsix) at ${results.build.builtAt.toISOString()}`,
     `- Measured: ${results.date.toISOString()}, in ${(results.durationMs / 60_000).toFixed(1)} min; 1-minute load average ${results.load.before.toFixed(2)} at the start, ${results.load.after.toFixed(2)} at the end (a load above the core count means other work shared the machine and the figures are noisy)`,
     '',
     'Milliseconds unless marked; p50 is the median. A ratio Policylint/peer below 1 means Policylint is faster.',

@@ -1,29 +1,15 @@
 // `policylint.checkWorkspace` and workspace folders, over the protocol: closed Markdown files are checked and
 // published, `ignore` and the discovery rules apply, the configuration walk stops at the workspace folder, and
-// turning the setting off clears what was published. (The shared test client starts without workspace folders,
-// so this file drives the server with its own small connection.)
+// turning the setting off clears what was published. (The shared TestClient starts without workspace folders, so
+// this file uses startWithFolders.)
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import {
-  ConfigurationRequest,
-  createProtocolConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  ExitNotification,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
-import { ROOT, SERVER, ensureServerBuilt, fullCapabilities, withTimeout } from './helpers/lspClient';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { ensureServerBuilt, startWithFolders } from './helpers/lspClient';
 
 before(() => ensureServerBuilt());
 
@@ -42,40 +28,15 @@ test('checkWorkspace publishes closed files, honours ignore, and clears them whe
   }
   const uriOf = (file: string): string => pathToFileURL(join(workspace, file)).href;
 
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
-  const connection = createProtocolConnection(child.stdout, child.stdin);
   let settings: unknown = { checkWorkspace: true };
-  const published: PublishDiagnosticsParams[] = [];
-  const waiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-  const waitFor = (predicate: (p: PublishDiagnosticsParams) => boolean, since: number): Promise<PublishDiagnosticsParams> => {
-    const seen = published.slice(since).find(predicate);
-    if (seen) return Promise.resolve(seen);
-    return withTimeout(new Promise((resolve) => waiters.push({ predicate, resolve })), 'publishDiagnostics');
-  };
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    published.push(params);
-    for (const waiter of [...waiters]) {
-      if (waiter.predicate(params)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(params);
-      }
-    }
+  const server = await startWithFolders({
+    folders: [workspace],
+    rootUri: pathToFileURL(workspace).href,
+    settings: () => settings,
+    workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } },
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
-  connection.onRequest(RegistrationRequest.type, () => undefined);
-  connection.listen();
+  const { connection, published, waitFor } = server;
   try {
-    await withTimeout(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: pathToFileURL(workspace).href,
-        workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-        capabilities: { ...fullCapabilities, workspace: { ...fullCapabilities.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } },
-      }),
-      'initialize',
-    );
-    await connection.sendNotification(InitializedNotification.type, {});
-
     const chapter = await waitFor((p) => p.uri === uriOf('chapters/one.md'), 0);
     assert.deepEqual(chapter.diagnostics.map((d) => d.code), ['dangling-citation'], 'the workspace file applies, the one above it does not');
 
@@ -103,10 +64,8 @@ test('checkWorkspace publishes closed files, honours ignore, and clears them whe
     for (const file of ['archive/old.md', 'node_modules/pkg/README.md', '.hidden/x.md']) {
       assert.ok(!uris.has(uriOf(file)), `${file} must not be checked`);
     }
-    await withTimeout(connection.sendRequest(ShutdownRequest.type), 'shutdown');
-    await connection.sendNotification(ExitNotification.type);
+    await server.stop();
   } finally {
-    connection.dispose();
-    if (child.exitCode === null) child.kill();
+    server.kill();
   }
 });

@@ -3,27 +3,13 @@
 // citations, gets its own diagnostics while a member is open, and is edited by the "add stub" quick fix; closing the
 // last member clears them. Workspace folders added and removed re-run the workspace check.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import {
-  ConfigurationRequest,
-  createProtocolConnection,
-  DidChangeWorkspaceFoldersNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  type CodeAction,
-  type PublishDiagnosticsParams,
-  type TextEdit,
-} from 'vscode-languageserver-protocol/node';
-import { ROOT, SERVER, TestClient, applyEdits, byCode, ensureServerBuilt, fullCapabilities, withTimeout } from './helpers/lspClient';
+import { DidChangeWorkspaceFoldersNotification, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { TestClient, applyEdits, byCode, ensureServerBuilt, fullCapabilities, startWithFolders } from './helpers/lspClient';
 
 before(() => ensureServerBuilt());
 
@@ -144,55 +130,6 @@ describe('a chapter open, its reference list closed', () => {
   });
 });
 
-/** A client with workspace folders (the shared TestClient starts without any). */
-async function startWithFolders(folders: readonly string[], settings: unknown) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
-  const connection = createProtocolConnection(child.stdout, child.stdin);
-  const published: PublishDiagnosticsParams[] = [];
-  const waiters: { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    published.push(params);
-    for (const waiter of [...waiters]) {
-      if (waiter.predicate(params)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(params);
-      }
-    }
-  });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
-  connection.onRequest(RegistrationRequest.type, () => undefined);
-  connection.listen();
-  const result = await withTimeout(
-    connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: folders.map((dir) => ({ uri: pathToFileURL(dir).href, name: dir })),
-      capabilities: { ...fullCapabilities, workspace: { ...fullCapabilities.workspace, workspaceFolders: true } },
-    }),
-    'initialize',
-  );
-  await connection.sendNotification(InitializedNotification.type, {});
-  return {
-    result,
-    connection,
-    published,
-    waitFor(predicate: (p: PublishDiagnosticsParams) => boolean, since: number): Promise<PublishDiagnosticsParams> {
-      const seen = published.slice(since).find(predicate);
-      if (seen) return Promise.resolve(seen);
-      return withTimeout(new Promise((resolve) => waiters.push({ predicate, resolve })), 'publishDiagnostics');
-    },
-    async stop(): Promise<void> {
-      await withTimeout(connection.sendRequest(ShutdownRequest.type), 'shutdown');
-      await connection.sendNotification(ExitNotification.type);
-      connection.dispose();
-    },
-    kill(): void {
-      connection.dispose();
-      if (child.exitCode === null) child.kill();
-    },
-  };
-}
-
 test('adding and removing workspace folders re-runs the workspace check and clears files no longer in any folder', async () => {
   const BROKEN = '正文 [3]。\n\n## 参考文献\n\n[1] 王明. 标题[J]. 期刊, 2020.\n';
   const first = folder('ws-first', { '.policylint.yaml': 'rules: { uncited-reference: off }\n', 'one.md': BROKEN });
@@ -201,7 +138,7 @@ test('adding and removing workspace folders re-runs the workspace check and clea
     'intro.md': '引言部分引用了文献[1]。\n',
     'refs.md': '## 参考文献\n\n[1] 王明. 标题[J]. 期刊, 2020.\n[2] 李华. 无人引用[J]. 期刊, 2021.\n',
   });
-  const server = await startWithFolders([first.dir], { checkWorkspace: true });
+  const server = await startWithFolders({ folders: [first.dir], settings: () => ({ checkWorkspace: true }), workspaceCapabilities: { workspaceFolders: true } });
   try {
     assert.deepEqual(server.result.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
     const one = await server.waitFor((p) => p.uri === first.uri('one.md'), 0);

@@ -52,7 +52,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 // ---------------------------------------------------------------------------------------------------------
 // Building
 
-function newestMtime(dir: string): number {
+/** The newest modification time of any file below `dir`. */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -307,6 +308,77 @@ export class TestClient {
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A server with workspace folders (TestClient starts without any)
+
+export interface FolderServerOptions {
+  readonly folders: readonly string[];
+  /** Answers every workspace/configuration item; read at each request, so a test can change it. */
+  readonly settings: () => unknown;
+  /** Added to fullCapabilities.workspace (e.g. workspaceFolders, didChangeWatchedFiles). */
+  readonly workspaceCapabilities?: ClientCapabilities['workspace'];
+  readonly rootUri?: string | null;
+}
+
+export interface FolderServer {
+  readonly result: InitializeResult;
+  readonly connection: ProtocolConnection;
+  readonly published: PublishDiagnosticsParams[];
+  /** The first publication since index `since` that satisfies `predicate`. */
+  waitFor(predicate: (p: PublishDiagnosticsParams) => boolean, since: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+  /** For cleanup after a failed test. */
+  kill(): void;
+}
+
+export async function startWithFolders(options: FolderServerOptions): Promise<FolderServer> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
+  const connection = createProtocolConnection(child.stdout, child.stdin);
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Waiter<PublishDiagnosticsParams>[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(params)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings()));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.listen();
+  const result = await withTimeout(
+    connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.folders.map((dir) => ({ uri: pathToFileURL(dir).href, name: dir })),
+      capabilities: { ...fullCapabilities, workspace: { ...fullCapabilities.workspace, ...options.workspaceCapabilities } },
+    }),
+    'initialize',
+  );
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    result,
+    connection,
+    published,
+    waitFor(predicate, since) {
+      const seen = published.slice(since).find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return withTimeout(new Promise((resolve) => waiters.push({ predicate, resolve })), 'publishDiagnostics');
+    },
+    async stop() {
+      await withTimeout(connection.sendRequest(ShutdownRequest.type), 'shutdown');
+      await connection.sendNotification(ExitNotification.type);
+      connection.dispose();
+    },
+    kill() {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
