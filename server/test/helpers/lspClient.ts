@@ -52,8 +52,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 // ---------------------------------------------------------------------------------------------------------
 // Building
 
-/** The newest modification time of any file below `dir`. */
-export function newestMtime(dir: string): number {
+function newestMtime(dir: string): number {
   let newest = 0;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
