@@ -241,3 +241,24 @@ describe('process', () => {
     assert.equal(none.stdout, '');
   });
 });
+
+describe('checks in turn', () => {
+  test('a document whose settings the client has not answered yet holds up no other document', async () => {
+    const slow = fileUri('slow-settings.md');
+    let release: () => void = () => undefined;
+    const held = new Promise<unknown>((resolve) => (release = () => resolve({})));
+    const client = await TestClient.start({ capabilities: fullCapabilities, settings: (scope: string | undefined) => (scope === slow ? held : {}) });
+    try {
+      const since = client.diagnostics.length;
+      const slowOpened = client.open(slow, DRAFT);
+      const other = await client.open(fileUri('prompt-settings.md'), DRAFT);
+      assert.ok(byCode(other.diagnostics, 'dangling-citation').length > 0);
+      assert.equal(client.diagnostics.slice(since).filter((p) => p.uri === slow).length, 0, 'the held document is not checked yet');
+      release();
+      assert.deepEqual((await slowOpened).diagnostics, other.diagnostics);
+      await client.shutdown();
+    } finally {
+      client.kill();
+    }
+  });
+});

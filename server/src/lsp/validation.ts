@@ -1,7 +1,8 @@
 // When to check a document and whether its result may still be published.
 // Checks run on open and save, and (with `policylint.run: onType`) after a pause in typing. A result is
 // published only if it is for the document's current version and no newer check has been requested since.
-import { prepareCheck, stripBom } from '../engine';
+import { prepareCheck, stripBom, type EngineOptions } from '../engine';
+import { isConfigUri } from './configStore';
 import { toDiagnostics } from './diagnostics';
 import { errorText } from './guard';
 import type { Session } from './session';
@@ -74,37 +75,41 @@ export class Validator {
 
   private async validate(uri: string): Promise<void> {
     const ticket = this.nextTicket(uri);
-    // One check at a time: ten drafts opened together (a restored session) are checked one after another, not
-    // interleaved, so each finds its pieces in the parse cache and only one check's temporary memory is live.
+    // A member of a `documents:` group is checked, and published, with its group (groups.ts keeps these rules).
+    if (await this.session.groups?.validate({ uri, isCurrent: () => this.tickets.get(uri) === ticket })) return;
+    // Settings come from the client: wait for them before taking a turn, so a slow answer holds up no other document.
+    const options = await this.session.engineOptions(uri);
+    if (this.tickets.get(uri) !== ticket) return;
+    await this.oneAtATime(() => this.check(uri, ticket, options));
+  }
+
+  /**
+   * One check at a time: ten drafts opened together (a restored session) are checked one after another, not
+   * interleaved, so each finds its pieces in the parse cache and only one check's temporary memory is live.
+   */
+  private async oneAtATime(work: () => Promise<void>): Promise<void> {
     const previous = this.running;
     let done!: () => void;
     this.running = new Promise<void>((resolve) => (done = resolve));
     try {
       await previous;
-      if (this.tickets.get(uri) === ticket) await this.check(uri, ticket);
+      await work();
     } finally {
       done();
     }
   }
 
-  private async check(uri: string, ticket: number): Promise<void> {
-    // A member of a `documents:` group is checked, and published, with its group (groups.ts keeps these rules).
-    if (await this.session.groups?.validate({ uri, isCurrent: () => this.tickets.get(uri) === ticket })) return;
-    // A long parse gives way to other requests and stops when a newer version or check supersedes it.
+  private async check(uri: string, ticket: number, options: EngineOptions): Promise<void> {
     const document = this.session.documents.get(uri);
-    if (document) {
-      const version = document.version;
-      const superseded = (): boolean => this.tickets.get(uri) !== ticket || this.session.documents.get(uri)?.version !== version;
-      const options = await this.session.engineOptions(uri);
-      if (!(await prepareCheck(stripBom(document.getText()), options, superseded))) return;
-    }
-    const snapshot = await this.session.snapshot(uri);
-    if (!snapshot || this.tickets.get(uri) !== ticket) return;
-    const { analysis } = snapshot;
-    const version = analysis.version;
-    const diagnostics = toDiagnostics(analysis, this.session.features);
+    if (!document || isConfigUri(uri) || this.tickets.get(uri) !== ticket) return;
+    const version = document.version;
     // Superseded while we worked: a newer version arrived, the document closed, or a newer check started.
-    if (this.session.documents.get(uri)?.version !== version || this.tickets.get(uri) !== ticket) return;
+    const superseded = (): boolean => this.tickets.get(uri) !== ticket || this.session.documents.get(uri)?.version !== version;
+    // A long parse gives way to other requests and stops as soon as the check is superseded.
+    if (!(await prepareCheck(stripBom(document.getText()), options, superseded))) return;
+    const analysis = this.session.cache.get(document, options);
+    const diagnostics = toDiagnostics(analysis, this.session.features);
+    if (superseded()) return;
     await this.session.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

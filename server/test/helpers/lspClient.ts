@@ -135,7 +135,7 @@ export interface StartOptions {
   readonly capabilities?: ClientCapabilities;
   readonly initializationOptions?: unknown;
   readonly locale?: string;
-  /** What workspace/configuration answers for the `policylint` section (per scope URI if a function). */
+  /** What workspace/configuration answers for the `policylint` section (per scope URI if a function, which may return a promise). */
   readonly settings?: unknown | ((scopeUri: string | undefined) => unknown);
 }
 
@@ -174,12 +174,15 @@ export class TestClient {
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(textOf(params.message));
     });
+    // A settings function may answer with a promise, to hold one document's settings back.
     connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => {
-        const settings = this.settings;
-        const value = typeof settings === 'function' ? (settings as (uri: string | undefined) => unknown)(item.scopeUri) : settings;
-        return item.section === 'policylint' ? (value ?? {}) : null;
-      }),
+      Promise.all(
+        params.items.map(async (item) => {
+          const settings = this.settings;
+          const value = typeof settings === 'function' ? await (settings as (uri: string | undefined) => unknown)(item.scopeUri) : settings;
+          return item.section === 'policylint' ? (value ?? {}) : null;
+        }),
+      ),
     );
     connection.onRequest(RegistrationRequest.type, () => undefined);
   }
