@@ -66,6 +66,11 @@ describe('parsing in pieces gives the model of the whole text', () => {
       model.citations.filter((citation) => citation.style === 'footnote').map((citation) => citation.keys),
       [['a'], ['b'], ['a']],
     );
+    // Labels match without regard to case, as the parser matches them.
+    assertSameAsWhole(`# 一\n\n- [ ] [^Note]另见[^NOTE]。\n\n# 二\n\n${paragraph(1)}\n\n[^note]: 脚注。\n`, 'labels in other cases');
+    // A "[^note]:" line inside an unclosed comment defines nothing: the call stays text (found by fuzzing; the task
+    // list item's paragraph starts after its checkbox only when the call is text).
+    assertSameAsWhole('- [ ] [^note][1]新质生产力\n\n- 30%\n\n<!-- unclosed comment\n\n## 参考文献\n\n[^note]: A footnote.\n\n# 一、引言', 'definition in a comment');
     // A label with white space is no footnote: "[^b *注*]:" defines a link reference.
     assertSameAsWhole(`# 一\n\n另见[^b *注*]。\n\n# 二\n\n${paragraph(1)}\n\n[^b *注*]: 脚注乙。\n`, 'footnote-like link definition');
     const links = `# 一\n\n见[报告][r]与[1]。\n\n# 二\n\n${paragraph(2)}\n\n[r]: https://example.com/r\n[1]: https://example.com/1\n`;

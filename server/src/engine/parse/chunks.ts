@@ -20,7 +20,7 @@ export const MIN_CHUNK = 2000;
 export interface ChunkPlan {
   /** Offsets where pieces start; the first is 0. */
   readonly starts: readonly number[];
-  /** Labels of the footnote definitions anywhere in the text. */
+  /** Labels (normalized) of the lines that look like footnote definitions; some may be inside code or comments. */
   readonly footnoteLabels: readonly string[];
 }
 
@@ -131,7 +131,7 @@ export function planChunks(text: string, bodyStart: number, minChunk = MIN_CHUNK
     if (label !== undefined) {
       // "[^a b]:" is not a footnote definition (labels have no white space) but a link reference definition.
       if (!label.startsWith('^') || label.length === 1 || /\s/.test(label)) return undefined;
-      footnoteLabels.add(label.slice(1));
+      footnoteLabels.add(normalizeLabel(label.slice(1)));
       footnoteAtLineStart = text.charCodeAt(line.start) === 91; /* [ */
     }
     const blank = isBlank(text, line);
@@ -151,7 +151,12 @@ export function planChunks(text: string, bodyStart: number, minChunk = MIN_CHUNK
   return { starts, footnoteLabels: [...footnoteLabels] };
 }
 
-/** Labels of the footnote calls ("[^label]") in a piece that some definition in the text defines. */
+/** A label as the parser matches it: runs of white space as one space, no case. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** Labels of the footnote calls ("[^label]") in a piece that some definition in the text defines (`defined`: normalized). */
 export function calledLabels(piece: string, defined: ReadonlySet<string>): string[] {
   const called = new Set<string>();
   let from = piece.indexOf('[^');
@@ -160,7 +165,7 @@ export function calledLabels(piece: string, defined: ReadonlySet<string>): strin
     if (close < 0) break;
     const label = piece.slice(from + 2, close);
     // "[^label]:" is the definition itself, not a call.
-    if (defined.has(label) && piece[close + 1] !== ':') called.add(label);
+    if (defined.has(normalizeLabel(label)) && piece[close + 1] !== ':') called.add(label);
     from = piece.indexOf('[^', from + 2);
   }
   return [...called];

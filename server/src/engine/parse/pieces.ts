@@ -2,7 +2,7 @@
 // its text, so a re-check after an edit parses only the pieces the edit touched: the others are taken from
 // the cache and moved to where they now sit. The result is the same walk the parser gives for the whole text.
 import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
-import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, planChunks } from './chunks';
+import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, normalizeLabel, planChunks, type ChunkPlan } from './chunks';
 import { scanCitations, type RawMarker } from './citations';
 import { closedFrontMatterEnd, nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
 import { walkProse, type DraftBlock } from './prose';
@@ -22,6 +22,8 @@ interface ParsedPiece {
   /** The block-level tree (no inline nodes), for the reference list; `block` marks prose blocks. */
   readonly skeleton: SkeletonNode;
   readonly footnoteDefinitions: readonly SkeletonNode[];
+  /** Normalized labels of the footnote definitions the piece really has (not in code or a comment). */
+  readonly definedLabels: readonly string[];
   readonly open: boolean;
 }
 
@@ -102,6 +104,7 @@ function parsePiece(source: string, offset: number, frontMatter: boolean): Parse
     frontMatter: walk.frontMatter,
     skeleton: skeletonOf(root, walk.blockOfNode, footnoteDefinitions),
     footnoteDefinitions,
+    definedLabels: footnoteDefinitions.map((definition) => normalizeLabel(definition.label ?? definition.identifier ?? '')),
     open: endsOpen(root, source),
   };
 }
@@ -168,11 +171,21 @@ export interface PieceOptions {
 }
 
 /** Parses the pieces of `text` (from the cache where it can) and places them, one piece per step. */
-function* piecesOf(text: string, options: PieceOptions): Generator<Placed> {
+interface Layout {
+  /** Where the text after its front matter starts (0 without). */
+  readonly bodyStart: number;
+  /** Undefined: the text is parsed whole. */
+  readonly plan: ChunkPlan | undefined;
+}
+
+function layoutOf(text: string, options: PieceOptions): Layout {
   const bodyStart = closedFrontMatterEnd(text);
-  const plan = options.whole ? undefined : planChunks(text, bodyStart, options.minPieceLength ?? MIN_CHUNK);
+  return { bodyStart, plan: options.whole ? undefined : planChunks(text, bodyStart, options.minPieceLength ?? MIN_CHUNK) };
+}
+
+function* piecesOf(text: string, { bodyStart, plan }: Layout, definedLabels?: ReadonlySet<string>): Generator<Placed> {
   const starts = plan?.starts ?? [0];
-  const defined = new Set(plan?.footnoteLabels);
+  const defined = definedLabels ?? new Set(plan?.footnoteLabels);
   // Each piece is parsed after definitions of the labels it calls, and only those.
   const stubsFor = (piece: string): string => (defined.size === 0 ? '' : footnoteStubs(calledLabels(piece, defined)));
   let blockBase = 0;
@@ -195,8 +208,20 @@ function* piecesOf(text: string, options: PieceOptions): Generator<Placed> {
   }
 }
 
+/**
+ * The pieces, parsed with stubs for the labels that the text's definitions really define. The line scan that
+ * proposes them cannot see that a "[^a]:" line sits in a code block or an unclosed comment; the parsed pieces
+ * can, so when they disagree the pieces are parsed again with the labels they found (only pieces whose stubs
+ * change are parsed again; the rest come from the cache).
+ */
 function placePieces(text: string, options: PieceOptions): Placed[] {
-  return [...piecesOf(text, options)];
+  const layout = layoutOf(text, options);
+  const placed = [...piecesOf(text, layout)];
+  if (!layout.plan) return placed;
+  const found = new Set(placed.flatMap(({ piece }) => piece.definedLabels));
+  const scanned = new Set(layout.plan.footnoteLabels);
+  const same = found.size === scanned.size && [...found].every((label) => scanned.has(label));
+  return same ? placed : [...piecesOf(text, layout, found)];
 }
 
 /**
@@ -208,7 +233,7 @@ function placePieces(text: string, options: PieceOptions): Placed[] {
 export async function parseInTurns(text: string, stop: () => boolean): Promise<boolean> {
   if (nestsTooDeeply(text)) return !stop();
   try {
-    for (const _placed of piecesOf(text, {})) {
+    for (const _placed of piecesOf(text, layoutOf(text, {}))) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (stop()) return false;
     }
