@@ -64,3 +64,14 @@ test('dangling-citation: no stub is offered when the reference list ends in an u
     assert.deepEqual(codeActions(parseDocument(text), findings, findings[0]!.span, OPTIONS), [], text);
   }
 });
+
+test('citation-order: no renumbering is offered when a marker is mapped coarsely (a NUL read as U+FFFD)', () => {
+  const text = '\0[9][7]';
+  const findings = lintText(text, OPTIONS).findings.filter((f) => f.rule === 'citation-order');
+  assert.equal(findings.length, 1, 'the order is still reported');
+  assert.deepEqual(codeActions(parseDocument(text), findings, findings[0]!.span, OPTIONS), []);
+  // Without the NUL each marker has its own place, and the renumbering fix is offered and works.
+  const found = documentFix('[9][7]', 'citation-order');
+  assert.ok(found);
+  assert.equal(applyEdits('[9][7]', found.fix.edits), '[1][2]');
+});

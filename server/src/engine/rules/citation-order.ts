@@ -127,6 +127,11 @@ function renumberFix(model: DocumentModel, locale: Locale, kind: Fix['kind']): F
   const text = model.text;
   const mapping = renumbering(model);
   const markers = numericMarkers(model);
+  // A marker mapped coarsely to its source (a decoded entity, a NUL read as U+FFFD) has no exact place to edit,
+  // and renumbering the others without it would cite the wrong entries: no fix then.
+  const exact = (marker: CitationMarker): boolean =>
+    text.slice(marker.span.start, marker.span.end) === model.blocks[marker.block]!.text.slice(marker.proseStart, marker.proseEnd);
+  if (!markers.every(exact)) return undefined;
   const defaults: Punctuation = { dash: undefined, separator: undefined };
   for (const marker of markers) {
     const content = numberContent(text.slice(marker.span.start, marker.span.end));
