@@ -91,10 +91,16 @@ export function utf8LengthUpTo(text: string, limit: number): number {
   return bytes;
 }
 
+/**
+ * Whether a text is over `maxFileSize`, which is in bytes of UTF-8, as the file sits on disk (a Chinese character is
+ * three). A UTF-16 code unit is at most three UTF-8 bytes, so short texts need no counting.
+ */
+export function exceedsMaxFileSize(text: string, options: EngineOptions): boolean {
+  return text.length * 3 > options.maxFileSize && utf8LengthUpTo(text, options.maxFileSize) > options.maxFileSize;
+}
+
 export function lintText(text: string, options: EngineOptions): { model: DocumentModel | undefined; findings: Finding[] } {
-  // The limit is in bytes of UTF-8, as the file sits on disk (a Chinese character is three).
-  // A UTF-16 code unit is at most three UTF-8 bytes, so short texts need no counting.
-  if (text.length * 3 > options.maxFileSize && utf8LengthUpTo(text, options.maxFileSize) > options.maxFileSize) {
+  if (exceedsMaxFileSize(text, options)) {
     const size = utf8LengthUpTo(text, Infinity);
     const { severity } = effectiveSetting(fileTooLarge, options);
     if (severity === 'off') return { model: undefined, findings: [] };
@@ -117,7 +123,7 @@ export function lintText(text: string, options: EngineOptions): { model: Documen
  * soon as `stop()` is true. Resolves to false when it gave up; the `lintText` that follows reuses every piece.
  */
 export function prepareCheck(text: string, options: EngineOptions, stop: () => boolean): Promise<boolean> {
-  if (text.length * 3 > options.maxFileSize && utf8LengthUpTo(text, options.maxFileSize) > options.maxFileSize) return Promise.resolve(!stop());
+  if (exceedsMaxFileSize(text, options)) return Promise.resolve(!stop());
   return parseInTurns(text, stop);
 }
 

@@ -20,7 +20,7 @@
 //     its front matter.
 // Sections run across file boundaries, as they do when the files are concatenated: content before a file's first
 // heading belongs to the previous file's last section.
-import { checkDocument, lintText, utf8LengthUpTo } from './check';
+import { checkDocument, exceedsMaxFileSize, lintText } from './check';
 import { eolOf } from './citation-index';
 import { codeActions } from './fixes';
 import type { Finding, Fix, RelatedInfo } from './finding';
@@ -273,10 +273,6 @@ class LineMentions {
   }
 }
 
-function isTooLarge(text: string, options: EngineOptions): boolean {
-  return text.length * 3 > options.maxFileSize && utf8LengthUpTo(text, options.maxFileSize) > options.maxFileSize;
-}
-
 /**
  * Checks the files as one document. Order matters (citation order, which section a file's opening lines belong to):
  * pass the files in document order. A file larger than `maxFileSize` gets its `file-too-large` notice and is left
@@ -287,7 +283,7 @@ export function checkGroup(files: readonly GroupFile[], options: EngineOptions):
   const findings = new Map<string, readonly Finding[]>();
   const joinable: GroupFile[] = [];
   for (const file of unique) {
-    if (isTooLarge(file.text, options)) findings.set(file.id, lintText(file.text, options).findings);
+    if (exceedsMaxFileSize(file.text, options)) findings.set(file.id, lintText(file.text, options).findings);
     else joinable.push(file);
   }
   if (joinable.length === 0) return { findings, joined: undefined };
