@@ -9,7 +9,7 @@ import { githubFile } from './format-github';
 import { JSON_START, jsonEnd, jsonFile } from './format-json';
 import { formatSarif } from './format-sarif';
 import { textEnd, textFile, type TextFormatOptions } from './format-text';
-import type { FileReport, Summary } from './report';
+import { countFindings, type Counts, type FileReport, type Summary } from './report';
 
 export interface ReportWriter {
   add(report: FileReport): void;
@@ -26,19 +26,14 @@ export interface WriterSettings {
 }
 
 export function openReport(format: CheckCommand['format'], settings: WriterSettings): ReportWriter {
-  const summary = { errors: 0, warnings: 0, information: 0, hints: 0 };
+  const summary: Counts = { errors: 0, warnings: 0, information: 0, hints: 0 };
   let files = 0;
   let filesWithProblems = 0;
   let findingsWritten = false;
   const count = (report: FileReport): void => {
     files++;
     if (report.diagnostics.length > 0) filesWithProblems++;
-    for (const { severity } of report.diagnostics) {
-      if (severity === 'error') summary.errors++;
-      else if (severity === 'warning') summary.warnings++;
-      else if (severity === 'information') summary.information++;
-      else summary.hints++;
-    }
+    countFindings(summary, report);
   };
   const { write } = settings;
   switch (format) {

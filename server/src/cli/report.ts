@@ -80,16 +80,21 @@ function compareDiagnostics(a: ReportDiagnostic, b: ReportDiagnostic): number {
   );
 }
 
+export type Counts = { -readonly [K in keyof Summary]: Summary[K] };
+
+/** Adds one file's findings to running counts (the CLI counts as it writes). */
+export function countFindings(counts: Counts, file: FileReport): void {
+  for (const { severity } of file.diagnostics) {
+    if (severity === 'error') counts.errors++;
+    else if (severity === 'warning') counts.warnings++;
+    else if (severity === 'information') counts.information++;
+    else counts.hints++;
+  }
+}
+
 export function summarize(files: readonly FileReport[]): Summary {
   const counts = { errors: 0, warnings: 0, information: 0, hints: 0 };
-  for (const file of files) {
-    for (const { severity } of file.diagnostics) {
-      if (severity === 'error') counts.errors++;
-      else if (severity === 'warning') counts.warnings++;
-      else if (severity === 'information') counts.information++;
-      else counts.hints++;
-    }
-  }
+  for (const file of files) countFindings(counts, file);
   return counts;
 }
 
