@@ -1,49 +1,20 @@
 // `documents:` groups on the command line: a draft kept as one file per chapter is checked as one document, as in
 // the editor. The group's files are read from disk whether or not they were named on the command line (a chapter
 // checked alone still sees its group's reference list); only the files the command line names are reported.
-// Members are the files of the group's entries (config/groups.ts) that the configuration does not ignore and that
-// no nearer configuration file governs; a file in two groups belongs to the first; a group needs two files.
+// Which files are members is decided by config/groups.ts, as in the editor.
 import { checkGroup, type EngineOptions, type Locale } from '../engine';
-import { isIgnored } from '../config/ignore';
-import { groupFiles } from '../config/groups';
-import type { PolicylintConfig } from './config';
+import type { GroupMembers } from '../config/groups';
 import { messageOf, noticeLine, type FileOutcome, type FileToCheck } from './check-file';
 import { displayPathOf } from './discover';
 import { readMarkdownFileSync } from './read';
 import { toFileReport } from './report';
-
-export interface CliGroup {
-  /** Absolute paths of the members, in document order. */
-  readonly paths: readonly string[];
-}
-
-/** The groups of one configuration file. `governs(path)` says whether this configuration is the file's own. */
-export async function readGroups(
-  configPath: string,
-  config: PolicylintConfig,
-  governs: (absolutePath: string) => Promise<boolean>,
-): Promise<CliGroup[]> {
-  const groups: CliGroup[] = [];
-  const claimed = new Set<string>();
-  for (const group of config.documents ?? []) {
-    const paths: string[] = [];
-    for (const path of await groupFiles(group, configPath)) {
-      if (claimed.has(path) || isIgnored(config, configPath, path) || !(await governs(path))) continue;
-      paths.push(path);
-    }
-    if (paths.length < 2) continue;
-    for (const path of paths) claimed.add(path);
-    groups.push({ paths });
-  }
-  return groups;
-}
 
 /**
  * Checks a group and returns the outcome of each requested member (by absolute path). A member that cannot be
  * read is left out of the group; if it was requested, it gets its notice, as when checked alone.
  */
 export function checkGroupFiles(
-  group: CliGroup,
+  group: GroupMembers,
   requested: ReadonlyMap<string, FileToCheck>,
   options: EngineOptions,
   cwd: string,

@@ -7,7 +7,8 @@ import { DEFAULT_MAX_FILE_SIZE, resolveLocale, type EngineOptions, type Locale }
 import { isIgnored } from '../config/ignore';
 import { localeArgument, parseCommandLine, type CheckCommand } from './args';
 import { checkFile, noticeLine, optionsForConfig, type CheckSettings, type FileOutcome, type FileToCheck } from './check-file';
-import { checkGroupFiles, readGroups, type CliGroup } from './groups';
+import { readGroups, type GroupMembers } from '../config/groups';
+import { checkGroupFiles } from './groups';
 import { cliMessage } from './messages';
 import { ConfigFinder, emptyConfig, loadConfigFile, type LoadedConfig, type PolicylintConfig } from './config';
 import { discoverFiles, displayPathOf } from './discover';
@@ -130,9 +131,9 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
   const taskFileIndex: number[] = [];
   const optionsByConfig = new Map<string | undefined, EngineOptions>();
   // `documents:` groups: members are checked together, in the main thread, once per group.
-  const groupsByConfig = new Map<string, Promise<CliGroup[]>>();
-  const grouped = new Map<CliGroup, { options: EngineOptions; requested: Map<string, FileToCheck>; fileIndex: Map<string, number> }>();
-  const groupOf = async (found: UsableConfig, path: string): Promise<CliGroup | undefined> => {
+  const groupsByConfig = new Map<string, Promise<GroupMembers[]>>();
+  const grouped = new Map<GroupMembers, { options: EngineOptions; requested: Map<string, FileToCheck>; fileIndex: Map<string, number> }>();
+  const groupOf = async (found: UsableConfig, path: string): Promise<GroupMembers | undefined> => {
     if (found.path === undefined || !found.config.documents?.length) return undefined;
     const configPath = found.path;
     let groups = groupsByConfig.get(configPath);

@@ -1,18 +1,9 @@
-// Which `documents:` group of its configuration file a document belongs to, and the group's files in order.
-//
-// Each entry of `files` is read like a path on the CLI command line, relative to the configuration file's folder:
-// a file, a folder (its Markdown files), or a glob (Markdown files only; no node_modules, no dot folders). The
-// group's order is the order of the entries, and within one entry the order of the paths (sorted); a file matched
-// by two entries keeps its first place. Files the configuration's `ignore` matches, and files another (nearer)
-// configuration file governs, are not members. A document in two groups belongs to the first. A group needs two
-// files: a lone file is checked as itself.
+// Which `documents:` group of its configuration file a document belongs to, and the group's files in order
+// (config/groups.ts reads them, as the CLI does; here a document's own configuration comes from the ConfigStore).
 import { pathToFileURL } from 'node:url';
 import type { PolicylintConfig } from '../cli/config';
-import { groupFiles } from '../config/groups';
-import { isIgnored } from '../config/ignore';
+import { readGroups } from '../config/groups';
 import { filePathOf, type ConfigStore } from './configStore';
-
-export { groupFiles } from '../config/groups';
 
 export interface GroupMembership {
   /** The configuration file and the group's place in it: names the group. */
@@ -57,19 +48,8 @@ export class GroupIndex {
   }
 
   private async read(configPath: string, config: PolicylintConfig): Promise<GroupMembership[]> {
-    const groups: GroupMembership[] = [];
-    const claimed = new Set<string>();
-    for (const [index, group] of (config.documents ?? []).entries()) {
-      const paths: string[] = [];
-      for (const path of await groupFiles(group, configPath)) {
-        if (claimed.has(path) || isIgnored(config, configPath, path)) continue;
-        if ((await this.configs.forDocument(pathToFileURL(path).href)).path !== configPath) continue;
-        paths.push(path);
-      }
-      if (paths.length < 2) continue;
-      for (const path of paths) claimed.add(path);
-      groups.push({ key: `${configPath}#${index}`, name: group.name, paths });
-    }
-    return groups;
+    const governs = async (path: string): Promise<boolean> => (await this.configs.forDocument(pathToFileURL(path).href)).path === configPath;
+    const groups = await readGroups(configPath, config, governs);
+    return groups.map(({ index, name, paths }) => ({ key: `${configPath}#${index}`, name, paths }));
   }
 }
