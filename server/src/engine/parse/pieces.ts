@@ -86,6 +86,15 @@ function skeletonOf(node: MdNode, blockOfNode: ReadonlyMap<MdNode, number>, foot
   return copy;
 }
 
+function sentencesOf(block: DraftBlock): readonly (readonly [number, number])[] {
+  return splitSentences(block.text).map(([start, end]) => [start, end] as const);
+}
+
+/** Citation markers of a block; a footnote definition's text is a reference, not a citing sentence. */
+function markersOf(block: DraftBlock): readonly RawMarker[] {
+  return block.inFootnote ? [] : scanCitations(block.text);
+}
+
 function parsePiece(source: string, offset: number, frontMatter: boolean): ParsedPiece {
   let root = parseMarkdown(source, frontMatter);
   if (offset > 0) {
@@ -97,8 +106,8 @@ function parsePiece(source: string, offset: number, frontMatter: boolean): Parse
   return {
     offset,
     blocks: walk.blocks,
-    sentences: walk.blocks.map((block) => splitSentences(block.text).map(([start, end]) => [start, end] as const)),
-    markers: walk.blocks.map((block) => (block.inFootnote ? [] : scanCitations(block.text))),
+    sentences: walk.blocks.map(sentencesOf),
+    markers: walk.blocks.map(markersOf),
     nonProse: walk.nonProse,
     comments: walk.comments,
     frontMatter: walk.frontMatter,
@@ -304,8 +313,8 @@ function plainWalk(text: string): AssembledWalk {
   return {
     blocks: walk.blocks.map((block) => ({
       ...block,
-      sentences: splitSentences(block.text).map(([start, end]) => [start, end] as const),
-      markers: scanCitations(block.text),
+      sentences: sentencesOf(block),
+      markers: markersOf(block),
     })),
     nonProse: walk.nonProse,
     comments: walk.comments,
