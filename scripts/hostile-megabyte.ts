@@ -2,26 +2,13 @@
 // caches, with the CPU time of one lintText. The test suite and the fuzzer use smaller sizes of the same shapes
 // (server/test/robustness-drafts.ts HOSTILE) to stay fast; this shows where the one-second budget still fails.
 import { lintText, resetCaches } from '../server/src/engine/index';
-import { OPTIONS } from '../server/test/robustness-drafts';
+import { OPTIONS, randomCodeUnits } from '../server/test/robustness-drafts';
 
 const MB = 1_000_000;
 
-/** Deterministic pseudo-random code units in [low, high). */
-function pseudoRandom(length: number, seed: number, low: number, high: number): string {
-  let state = seed;
-  const units: number[] = [];
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    units.push(low + (state % (high - low)));
-  }
-  let text = '';
-  for (let i = 0; i < units.length; i += 10_000) text += String.fromCharCode(...units.slice(i, i + 10_000));
-  return text;
-}
-
 const SHAPES: readonly (readonly [string, () => string])[] = [
-  ['random Unicode (BMP)', () => pseudoRandom(MB / 3, 1, 0x20, 0xd7ff)],
-  ['binary-ish text (bytes 0-255)', () => pseudoRandom(MB / 1.5, 2, 0, 256)],
+  ['random Unicode (BMP)', () => randomCodeUnits(MB / 3, 1, 0x20, 0xd7ff)],
+  ['binary-ish text (bytes 0-255)', () => randomCodeUnits(MB / 1.5, 2, 0, 256)],
   ['digits in a row', () => '1'.repeat(MB)],
   ['[ in a row', () => '['.repeat(MB)],
   ['one-line headings and paragraphs', () => Array.from({ length: 20_000 }, (_, i) => `${'#'.repeat(1 + (i % 6))} 挑战${i}\n\n内容增长${i}%[${i}]。`).join('\n\n')],

@@ -310,7 +310,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-function randomCodeUnits(length: number, seed: number, from: number, to: number): string {
+export function randomCodeUnits(length: number, seed: number, from: number, to: number): string {
   const next = seeded(seed);
   const units: number[] = [];
   for (let i = 0; i < length; i++) units.push(from + Math.floor(next() * (to - from)));
