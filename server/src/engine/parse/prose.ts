@@ -29,7 +29,6 @@ export interface ProseWalk {
   readonly nonProse: Span[];
   readonly comments: { readonly span: Span; readonly body: string }[];
   readonly frontMatter: FrontMatter | undefined;
-  readonly footnoteDefinitions: MdNode[];
 }
 
 interface Context {
@@ -193,7 +192,6 @@ export function walkProse(root: MdNode, source: string): ProseWalk {
   const blockOfNode = new Map<MdNode, number>();
   const nonProse: Span[] = [];
   const comments: { span: Span; body: string }[] = [];
-  const footnoteDefinitions: MdNode[] = [];
   let frontMatter: FrontMatter | undefined;
 
   const addHtml = (span: Span): void => {
@@ -312,7 +310,6 @@ export function walkProse(root: MdNode, source: string): ProseWalk {
         }
         return;
       case 'footnoteDefinition':
-        footnoteDefinitions.push(node);
         for (const child of node.children ?? []) walkBlock(child, { ...context, inFootnote: true });
         return;
       case 'listItem':
@@ -329,7 +326,7 @@ export function walkProse(root: MdNode, source: string): ProseWalk {
   walkBlock(root, { inListItem: false, inBlockQuote: false, inTable: false, inFootnote: false });
   nonProse.sort((a, b) => a.start - b.start || a.end - b.end);
   comments.sort((a, b) => a.span.start - b.span.start);
-  return { blocks, blockOfNode, nonProse, comments, frontMatter, footnoteDefinitions };
+  return { blocks, blockOfNode, nonProse, comments, frontMatter };
 }
 
 function collectDefinitions(node: MdNode, definitions: Map<string, string>): void {
