@@ -5,6 +5,7 @@ import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
 import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, normalizeLabel, planChunks, type ChunkPlan } from './chunks';
 import { scanCitations, type RawMarker } from './citations';
 import { closedFrontMatterEnd, nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
+import { plainTree } from './plain';
 import { walkProse, type DraftBlock } from './prose';
 import { splitSentences } from './sentences';
 
@@ -95,8 +96,8 @@ function markersOf(block: DraftBlock): readonly RawMarker[] {
   return block.inFootnote ? [] : scanCitations(block.text);
 }
 
-function parsePiece(source: string, offset: number, frontMatter: boolean): ParsedPiece {
-  let root = parseMarkdown(source, frontMatter);
+function parsePiece(source: string, offset: number, frontMatter: boolean, plain: boolean): ParsedPiece {
+  let root = (plain && !frontMatter ? plainTree(source) : undefined) ?? parseMarkdown(source, frontMatter);
   if (offset > 0) {
     // Drop the stub definitions: they only make the piece's footnote calls resolve.
     root = { ...root, children: (root.children ?? []).filter((child) => (child.position?.start.offset ?? 0) >= offset) };
@@ -121,10 +122,14 @@ function parsePiece(source: string, offset: number, frontMatter: boolean): Parse
 /** Precedes a piece that starts with U+FEFF, which the parser would drop and so shift every position. */
 const BEFORE_BOM = '.\n\n';
 
-function cachedPiece(piece: string, stubs: string, frontMatter: boolean): ParsedPiece {
+/**
+ * The piece's parse, from the cache or parsed now. `plain`: a piece of plain paragraphs and headings may be
+ * read without the parser (plain.ts); off for the whole-text reference parse.
+ */
+function cachedPiece(piece: string, stubs: string, frontMatter: boolean, plain: boolean): ParsedPiece {
   const prefix = stubs === '' && piece.charCodeAt(0) === 0xfeff ? BEFORE_BOM : stubs;
   const source = prefix + piece;
-  const key = (frontMatter ? '\u0001' : '\u0000') + source;
+  const key = (frontMatter ? '\u0001' : plain ? '\u0000' : '\u0002') + source;
   const hit = cache.get(key);
   if (hit) {
     // Most recently used last, so eviction drops the oldest.
@@ -132,7 +137,7 @@ function cachedPiece(piece: string, stubs: string, frontMatter: boolean): Parsed
     cache.set(key, hit);
     return hit;
   }
-  const parsed = parsePiece(source, prefix.length, frontMatter);
+  const parsed = parsePiece(source, prefix.length, frontMatter, plain);
   remember(key, parsed);
   return parsed;
 }
@@ -171,7 +176,8 @@ interface Placed {
 }
 
 /**
- * How a text is cut: `whole` parses it in one piece (the reference the pieces are tested against); a smaller
+ * How a text is cut: `whole` parses it in one parser call (the reference the pieces, and the plain pieces read
+ * without the parser, are tested against); a smaller
  * `minPieceLength` cuts wherever a cut is allowed (tests reach every kind of cut with short texts).
  */
 export interface PieceOptions {
@@ -204,12 +210,12 @@ function* piecesOf(text: string, { bodyStart, plan }: Layout, definedLabels?: Re
     let end = i + 1 < starts.length ? starts[i + 1]! : text.length;
     const source = text.slice(start, end);
     const withFrontMatter = isFrontMatter || (!plan && bodyStart > 0);
-    let piece = cachedPiece(source, withFrontMatter || !plan ? '' : stubsFor(source), withFrontMatter);
+    let piece = cachedPiece(source, withFrontMatter || !plan ? '' : stubsFor(source), withFrontMatter, plan !== undefined);
     if (piece.open && end < text.length) {
       // A code fence or HTML block runs on past the cut: the rest of the text is one piece.
       end = text.length;
       const rest = text.slice(start, end);
-      piece = cachedPiece(rest, stubsFor(rest), false);
+      piece = cachedPiece(rest, stubsFor(rest), false, true);
       i = starts.length;
     }
     yield { piece, start, end, delta: start - piece.offset, blockBase };

@@ -1,0 +1,138 @@
+// Plain pieces (paragraphs and simple headings with no Markdown syntax) are read without the Markdown parser
+// (parse/plain.ts). A user must never see the difference: whenever the shortcut gives a tree, it is the tree
+// the parser gives — same nodes, same text, same offsets — and whenever a construct could start, it declines.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseMarkdown, type MdNode } from '../src/engine/parse/markdown';
+import { planChunks } from '../src/engine/parse/chunks';
+import { plainTree } from '../src/engine/parse/plain';
+import { fixtureDrafts } from './robustness-drafts';
+
+interface Shape {
+  readonly type: string;
+  readonly depth: number | undefined;
+  readonly value: string | undefined;
+  readonly start: number | undefined;
+  readonly end: number | undefined;
+  readonly children: readonly Shape[] | undefined;
+}
+
+/** What the engine reads of a tree: types, heading depths, text values and offsets. */
+function shape(node: MdNode): Shape {
+  return {
+    type: node.type,
+    depth: node.depth ?? undefined,
+    value: node.value,
+    start: node.position?.start.offset,
+    end: node.position?.end.offset,
+    children: node.children?.map(shape),
+  };
+}
+
+/** The parser's tree without the root's own end, which the parser puts after trailing blank lines. */
+function parsed(text: string): readonly Shape[] | undefined {
+  return shape(parseMarkdown(text, false)).children;
+}
+
+function assertSameAsParser(text: string): boolean {
+  const tree = plainTree(text);
+  if (tree) assert.deepEqual(shape(tree).children, parsed(text), JSON.stringify(text));
+  return tree !== undefined;
+}
+
+describe('plain pieces are read without the parser, exactly as the parser reads them', () => {
+  test('Chinese and English prose with citation markers, headings and line breaks is plain', () => {
+    const texts = [
+      '## 3.1 合作层面\n\n2022年，韩国对中国的半导体出口额高达795亿美元，占总出口额的34%以上[31]。\n中国位居第二[50]。',
+      '# 挑战\n内容（R&D）投入为4分（评分范围为0~10分）[51]。\r\n\r\nSecond paragraph [12], [13-15] and “quotes”.\r\n',
+      'Growth was 3.5% in 2023 [1]; see [2][3].\rNext line.\r\r# Heading #1 text\n',
+      '## 参考文献\n\n[1] 王某. 新质生产力研究[J]. 经济研究, 2023(5): 1-10.\n[2][3] Smith J. Title. 2022.\n',
+    ];
+    for (const text of texts) assert.equal(assertSameAsParser(text), true, JSON.stringify(text));
+  });
+
+  test('anything that may start a construct goes to the parser', () => {
+    const constructs = [
+      '1. 列表项',
+      '3) 列表项',
+      '- 列表项',
+      '> 引文',
+      '    缩进代码',
+      ' 缩进一格',
+      '段落\n===',
+      '段落\n---',
+      '## C#',
+      '## 标题 ##',
+      '##  两个空格',
+      '#标题',
+      '####### 七级',
+      '段落  \n硬换行',
+      '段落\\\n硬换行',
+      '**强调**',
+      '_强调_',
+      '`代码`',
+      '<span>HTML</span>',
+      '&amp; 实体',
+      '&#123; 实体',
+      '[链接](https://example.org)',
+      '![图](a.png)',
+      '脚注[^1]',
+      '[a]: https://example.org',
+      '[a\nb]: /url',
+      '[a [b]]: /url',
+      '[]: /url',
+      '访问 www.example.org',
+      '访问 http://example.org',
+      '邮件 a@example.org',
+      '删除~线~文字',
+      '范围0~10分，另一范围\n1~5分',
+      '| 表 | 格 |\n|---|---|',
+      '```\n代码\n```',
+      '<!-- 注释 -->',
+      '\uFEFF带 BOM',
+      '\u3000全角空格开头',
+      '段落\u0000空字符',
+    ];
+    for (const text of constructs) assert.equal(plainTree(text), undefined, JSON.stringify(text));
+  });
+
+  test('generated texts near the boundary: whenever the shortcut answers, the parser agrees', () => {
+    const token = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('中国', '增长', 'Growth', 'the', '2022年', '34%', '[31]', '（R&D）', '“新”', '1 850个', '。', '，', '；', ' ') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\n## ', '\n# ', '\n1. ', '\n- ', '\n> ', '\n    ', '\n===', '\n---', '\n|---|'),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('~', '&', '&amp;', ';', '!', '[', ']', '(', ')', '^', ':', '//', 'www.', '@', '*', '_', '`', '<', '#', '  ', '\t', '\\', '\u3000', '1.', '1)', '|'),
+      },
+    );
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
+        if (assertSameAsParser(tokens.join(''))) plain++;
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator reaches both sides of the boundary.
+    assert.ok(plain > 300, `only ${plain} of 3000 generated texts were plain`);
+  });
+
+  test('the fixture drafts piece by piece; most of the paper is plain', () => {
+    let paperShare: number | undefined;
+    for (const { name, text } of fixtureDrafts()) {
+      const plan = planChunks(text, 0, 1);
+      if (!plan) continue;
+      let plainLength = 0;
+      plan.starts.forEach((start, index) => {
+        const piece = text.slice(start, plan.starts[index + 1] ?? text.length);
+        if (assertSameAsParser(piece)) plainLength += piece.length;
+      });
+      // The paper's prose is what the shortcut is for: everything but its front matter and bold lead-ins.
+      if (name.endsWith('/paper.md')) paperShare = plainLength / text.length;
+    }
+    assert.ok(paperShare !== undefined && paperShare > 0.75, `paper: plain share ${paperShare}`);
+  });
+});
