@@ -83,6 +83,12 @@ class ProseBuilder {
    */
   addAligned(value: string, sourceStart: number, sourceEnd: number): void {
     const source = this.source;
+    // Most text is its source slice unchanged: then every character is exact (a literal "&amp;" in both is not
+    // a decoded reference), unless a carriage return needs its line-ending treatment below.
+    if (value.length === sourceEnd - sourceStart && value.indexOf('\r') < 0 && source.startsWith(value, sourceStart)) {
+      this.addExact(value, sourceStart);
+      return;
+    }
     let i = 0;
     let j = sourceStart;
     let runStart = 0;

@@ -169,6 +169,9 @@ function trimRange(text: string, start: number, end: number): Range | undefined 
   return undefined;
 }
 
+/** UTF-16 codes of the characters `sentenceEndAt` may end a sentence at, and the line break. */
+const MAY_END = new Set([...CJK_TERMINATORS, ...LATIN_TERMINATORS, ELLIPSIS, '\n'].map((char) => char.charCodeAt(0)));
+
 /** Splits prose into trimmed sentence ranges. */
 export function splitSentences(text: string): Range[] {
   const ranges: Range[] = [];
@@ -180,6 +183,11 @@ export function splitSentences(text: string): Range[] {
   };
   let index = 0;
   while (index < text.length) {
+    // Most characters neither end a sentence nor break a line: skip them without making a string of each.
+    if (!MAY_END.has(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
     const char = text[index]!;
     if (char === '\n' && breaksAtNewline(text, index, start)) {
       close(index);
