@@ -47,6 +47,8 @@ describe('plain pieces are read without the parser, exactly as the parser reads 
       '## 3.1 合作层面\n\n2022年，韩国对中国的半导体出口额高达795亿美元，占总出口额的34%以上[31]。\n中国位居第二[50]。',
       '# 挑战\n内容（R&D）投入为4分（评分范围为0~10分）[51]。\r\n\r\nSecond paragraph [12], [13-15] and “quotes”.\r\n',
       'Growth was 3.5% in 2023 [1]; see [2][3].\rNext line.\r\r# Heading #1 text\n',
+      '正文。\n[^1]: 王某. 新质生产力研究. 2023.\n[^note-2]: Smith J.\n续行属于脚注\n\n# 下一节\n[^注3]:内容\n',
+      '[[[ 一行没有右括号的方括号\n[[[',
       '## 参考文献\n\n[1] 王某. 新质生产力研究[J]. 经济研究, 2023(5): 1-10.\n[2][3] Smith J. Title. 2022.\n',
     ];
     for (const text of texts) assert.equal(assertSameAsParser(text), true, JSON.stringify(text));
@@ -82,6 +84,11 @@ describe('plain pieces are read without the parser, exactly as the parser reads 
       '[a\nb]: /url',
       '[a [b]]: /url',
       '[]: /url',
+      '[^1]: 1. 脚注里的列表',
+      '[^1]:',
+      '[^1]:     缩进',
+      '[^a b]: 有空格的标签',
+      '[^ß]: 大小写折叠',
       '访问 www.example.org',
       '访问 http://example.org',
       '邮件 a@example.org',
@@ -102,7 +109,7 @@ describe('plain pieces are read without the parser, exactly as the parser reads 
       { weight: 6, arbitrary: fc.constantFrom('中国', '增长', 'Growth', 'the', '2022年', '34%', '[31]', '（R&D）', '“新”', '1 850个', '。', '，', '；', ' ') },
       {
         weight: 2,
-        arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\n## ', '\n# ', '\n1. ', '\n- ', '\n> ', '\n    ', '\n===', '\n---', '\n|---|'),
+        arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\n## ', '\n# ', '\n1. ', '\n- ', '\n> ', '\n    ', '\n===', '\n---', '\n|---|', '\n[^1]: ', '\n[^Ab-3]:', '[^x]'),
       },
       {
         weight: 1,

@@ -174,9 +174,10 @@ export function calledLabels(piece: string, defined: ReadonlySet<string>): strin
 /**
  * Definitions of every footnote label, so that calls in a piece resolve as they do in the whole text. A last
  * unindented paragraph ends the definitions, so that the piece starts as a document starts (an indented first
- * line would otherwise continue the last definition).
+ * line would otherwise continue the last definition). No labels, no stubs: the piece is parsed as it is.
  */
 export function footnoteStubs(labels: readonly string[]): string {
+  if (labels.length === 0) return '';
   return `${labels.map((label) => `[^${label}]: .\n\n`).join('')}.\n\n`;
 }
 

@@ -10,9 +10,11 @@
 // - an ATX heading: 1–6 '#', one space, then content that is not blank, does not end with '#' (a closing
 //   sequence) and has no trailing white space;
 // - a paragraph line that starts with an ASCII letter, a character outside ASCII that is not white space,
-//   digits not followed by '.' or ')', or "[label]" not followed by ':', has no trailing white space, and is
-//   not indented. Such a line cannot
+//   digits not followed by '.' or ')', or "[label]" not followed by ':' (or a '[' that no ']' follows), has no
+//   trailing white space, and is not indented. Such a line cannot
 //   start a list, quote, code block, HTML block, table delimiter row, setext underline or thematic break;
+// - a footnote definition "[^label]: text" (a simple label; text as a paragraph line starts), whose paragraph
+//   the following paragraph lines continue, as in the parser;
 // and no line holds inline syntax: none of \ ` * _ < @ NUL, at most one '~' in a block, no '&' that may start a character reference,
 // no "![" (image), "](" (inline link), "[^" (footnote call), "://" or "www." (autolink literals). Brackets otherwise stay text: the text has no link
 // reference definitions (chunks.ts parses a text that has any in one piece, and never calls this for it), so a
@@ -70,6 +72,8 @@ function startsText(text: string, start: number, end: number): boolean {
   if (first === 0x5b /* [ */) {
     // A reference list entry "[1] 作者…": a link reference definition's label ends at its first "]", followed by ":".
     const close = text.indexOf(']', start + 1);
+    // No "]" anywhere after it: no label can close, on this line or a later one.
+    if (close < 0) return true;
     return close > start + 1 && close < end && text.charCodeAt(close + 1) !== 0x3a /* : */ && text.lastIndexOf('[', close) === start;
   }
   let i = start;
@@ -118,17 +122,41 @@ function headingContentStart(text: string, start: number, end: number): number {
   return i + 1;
 }
 
+/** A footnote label the shortcut takes: ASCII letters, digits, '-' and CJK ideographs, whose identifier is its lower case. */
+function isSimpleLabelChar(code: number): boolean {
+  return isAsciiLetter(code) || isAsciiDigit(code) || code === 0x2d /* - */ || (code >= 0x4e00 && code <= 0x9fff);
+}
+
+/** "[^label]: text" at the line start: where the label ends (its "]") and the text starts, or undefined. */
+function footnoteDefinitionAt(text: string, start: number, end: number): { labelEnd: number; contentStart: number } | undefined {
+  if (text.charCodeAt(start) !== 0x5b /* [ */ || text.charCodeAt(start + 1) !== 0x5e /* ^ */) return undefined;
+  let i = start + 2;
+  while (i < end && i - start < 100 && isSimpleLabelChar(text.charCodeAt(i))) i++;
+  if (i === start + 2 || text.charCodeAt(i) !== 0x5d /* ] */ || text.charCodeAt(i + 1) !== 0x3a /* : */) return undefined;
+  const contentStart = text.charCodeAt(i + 2) === 0x20 ? i + 3 : i + 2;
+  return contentStart < end && startsText(text, contentStart, end) ? { labelEnd: i, contentStart } : undefined;
+}
+
 /** The tree the Markdown parser gives `text`, when the text is plain (see the file comment); else undefined. */
 export function plainTree(text: string): MdNode | undefined {
   const children: MdNode[] = [];
   let paragraphStart = -1;
   let paragraphEnd = -1;
   let paragraphTildes = 0;
+  /** The footnote definition that holds the open paragraph: where it starts and its label. */
+  let footnote: { start: number; label: string } | undefined;
   const closeParagraph = (): void => {
     if (paragraphStart < 0) return;
     const position = at(paragraphStart, paragraphEnd);
-    children.push({ type: 'paragraph', position, children: [{ type: 'text', value: text.slice(paragraphStart, paragraphEnd), position }] });
+    const paragraph: MdNode = { type: 'paragraph', position, children: [{ type: 'text', value: text.slice(paragraphStart, paragraphEnd), position }] };
+    if (footnote) {
+      const { start, label } = footnote;
+      children.push({ type: 'footnoteDefinition', identifier: label.toLowerCase(), label, position: at(start, paragraphEnd), children: [paragraph] });
+    } else {
+      children.push(paragraph);
+    }
     paragraphStart = -1;
+    footnote = undefined;
   };
   let start = 0;
   while (start < text.length) {
@@ -160,10 +188,18 @@ export function plainTree(text: string): MdNode | undefined {
       const textNode: MdNode = { type: 'text', value: text.slice(contentStart, end), position: at(contentStart, end) };
       children.push({ type: 'heading', depth: contentStart - start - 1, position: at(start, end), children: [textNode] });
     } else {
-      const tildes = startsText(text, start, end) && !isSpaceLike(last) ? plainInlineTildes(text, start, end) : -1;
+      // A footnote definition interrupts a paragraph; lines after it continue its paragraph lazily.
+      const definition = footnoteDefinitionAt(text, start, end);
+      if (definition) {
+        if (paragraphTildes > 1) return undefined;
+        closeParagraph();
+      }
+      const textStart = definition ? definition.contentStart : start;
+      const tildes = definition || startsText(text, start, end) ? (isSpaceLike(last) ? -1 : plainInlineTildes(text, textStart, end)) : -1;
       if (tildes < 0) return undefined;
+      if (definition) footnote = { start, label: text.slice(start + 2, definition.labelEnd) };
       if (paragraphStart < 0) {
-        paragraphStart = start;
+        paragraphStart = textStart;
         paragraphTildes = 0;
       }
       paragraphTildes += tildes;
