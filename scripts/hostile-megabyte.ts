@@ -1,6 +1,7 @@
 // `npm run hostile:1mb`: the hostile shapes of issue 8 at about one megabyte (UTF-8) each, checked once from cold
 // caches, with the CPU time of one lintText. The test suite and the fuzzer use smaller sizes of the same shapes
 // (server/test/robustness-drafts.ts HOSTILE) to stay fast; this shows where the one-second budget still fails.
+// `npm run hostile:1mb` runs it bundled as the product ships (scripts/run-bundled.mjs), not through tsx.
 import { lintText, resetCaches } from '../server/src/engine/index';
 import { OPTIONS, randomCodeUnits } from '../server/test/robustness-drafts';
 
