@@ -1,13 +1,15 @@
 // Time-boxed fuzzing of the engine: generates drafts and mutates the fixture drafts continuously and checks
 // every case for crashes (an exception from lintText or codeActions), invalid ranges, non-determinism, CRLF/BOM
-// differences and unsound fixes. Crashing inputs are minimised (fast-check shrinking) and saved under .fuzz/.
+// differences, unsound fixes, and models read in pieces that differ from the whole-text parse. Crashing inputs are minimised (fast-check shrinking) and saved under .fuzz/.
 // Also times each hostile input once and reports the slowest cases.
 //
 //   npm run fuzz -- [--seconds N] [--seed S] [--no-hostile]   (default 60 seconds, hostile inputs included)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { codeActions, lintText, parseDocument } from '../server/src/engine/index';
+import { LONG_PARAGRAPH } from '../server/src/engine/parse/chunks';
 import {
   FULLY_FIXABLE,
   HOSTILE,
@@ -41,12 +43,16 @@ if (!Number.isFinite(seconds) || seconds <= 0) {
 }
 const OUT = join(ROOT, '.fuzz');
 
-type Kind = 'crash' | 'invalid range' | 'nondeterminism' | 'line endings' | 'unsound fix' | 'stale fix applied';
+type Kind = 'crash' | 'invalid range' | 'nondeterminism' | 'line endings' | 'unsound fix' | 'stale fix applied' | 'pieces differ';
 
 class Failure extends Error {
   constructor(readonly kind: Kind, message: string) {
     super(`${kind}: ${message}`);
   }
+}
+
+function hasLongParagraph(text: string): boolean {
+  return text.split(/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/).some((part) => part.length > LONG_PARAGRAPH);
 }
 
 /** Runs every check on one text; throws a Failure naming what went wrong. */
@@ -65,6 +71,11 @@ function checkCase(text: string, deep: boolean): number {
     throw new Failure('nondeterminism', 'two checks of the same text differ');
   }
   if (!deep) return ms;
+  // Read in pieces (plain pieces without the parser), the model is the parser's model of the whole text; only
+  // paragraphs longer than LONG_PARAGRAPH are cut on purpose.
+  if (!hasLongParagraph(text) && !isDeepStrictEqual(parseDocument(text), parseDocument(text, { whole: true }))) {
+    throw new Failure('pieces differ', 'the model read in pieces differs from the whole-text parse');
+  }
   const lf = text.replace(/\r\n?/g, '\n');
   const expected = JSON.stringify(lintAsEditor(lf));
   if (JSON.stringify(lintAsEditor(toCrlf(lf))) !== expected) throw new Failure('line endings', 'CRLF findings differ from LF');
@@ -118,7 +129,7 @@ function recordTime(entry: Timed): void {
 }
 
 const counts: Record<Kind, number> = {
-  crash: 0, 'invalid range': 0, nondeterminism: 0, 'line endings': 0, 'unsound fix': 0, 'stale fix applied': 0,
+  crash: 0, 'invalid range': 0, nondeterminism: 0, 'line endings': 0, 'unsound fix': 0, 'stale fix applied': 0, 'pieces differ': 0,
 };
 const saved: string[] = [];
 
