@@ -2,7 +2,8 @@
 // words around it that the checks need (its change verb, its order cues, whether it is a share). One pass
 // over the sentences; every look-around is bounded by the clause the number sits in.
 import type { DocumentModel, Sentence } from '../model';
-import { readNumbers, type NumberMention } from '../numbers';
+import type { NumberMention } from '../numbers';
+import { isReadInFull, numbersIn } from '../evidence/statistics';
 import { memoizeByText } from '../memo';
 import {
   COMPARATOR_BEFORE, DOWN_AFTER, DOWN_WORDS, EARLIER_CUE, FORECAST, GENERIC_INDICATORS, RESPECTIVELY, SHARE_CUE, TO_AFTER_VERB, UP_AFTER, UP_WORDS,
@@ -56,8 +57,18 @@ export interface Fact {
   readonly suffix: string;
 }
 
-const OPEN = '(（[［〔【';
-const CLOSE = ')）]］〕】';
+// Brackets by code: these loops run over every character of every sentence with a statistic, and a
+// one-character string of a Chinese character is a new string each time it is taken out of the text.
+const BRACKET_STEP = new Int8Array(0x10000);
+for (const ch of '(（[［〔【') BRACKET_STEP[ch.charCodeAt(0)] = 1;
+for (const ch of ')）]］〕】') BRACKET_STEP[ch.charCodeAt(0)] = -1;
+const SEMICOLONS = new Set([...'；;'].map((ch) => ch.charCodeAt(0)));
+const SPACES_AFTER_COMMA = new Set([...' \t\u00a0\n'].map((ch) => ch.charCodeAt(0)));
+
+/** +1 for an opening bracket, -1 for a closing one, 0 for anything else (NaN past the end included). */
+function bracketStep(code: number): number {
+  return BRACKET_STEP[code] ?? 0;
+}
 
 /** `[start, end)` ranges of the sentence split at ；/; (parts) and within them at ，,：: (clauses), outside brackets. */
 function splitClauses(text: string): { part: number; start: number; end: number }[] {
@@ -66,12 +77,11 @@ function splitClauses(text: string): { part: number; start: number; end: number 
   let part = 0;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    const ch = text.charAt(i);
-    if (OPEN.includes(ch) && ch !== '') depth++;
-    else if (CLOSE.includes(ch) && ch !== '') depth = Math.max(0, depth - 1);
+    const code = text.charCodeAt(i);
+    depth = Math.max(0, depth + bracketStep(code));
     const atEnd = i === text.length;
-    const semicolon = ch === '；' || ch === ';';
-    const comma = ch === '，' || ch === '：' || ((ch === ',' || ch === ':') && ' \t\u00a0\n'.includes(text.charAt(i + 1)) && i + 1 < text.length);
+    const semicolon = SEMICOLONS.has(code);
+    const comma = code === 0xff0c || code === 0xff1a || ((code === 0x2c || code === 0x3a) && SPACES_AFTER_COMMA.has(text.charCodeAt(i + 1)));
     if (atEnd || (depth === 0 && (semicolon || comma))) {
       out.push({ part, start, end: i });
       if (semicolon) part++;
@@ -81,30 +91,21 @@ function splitClauses(text: string): { part: number; start: number; end: number 
   return out;
 }
 
-/** Bracket depth before each offset of `text`, computed once per sentence. */
-function bracketDepths(text: string): Uint16Array {
-  const depths = new Uint16Array(text.length + 1);
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    depths[i] = depth;
-    const ch = text.charAt(i);
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-  }
-  depths[text.length] = depth;
-  return depths;
-}
-
 /** Removes bracketed asides and citation markers (（研发经费与GDP之比）, [26]) in one pass, however deep. */
 function dropAsides(text: string): string {
   let depth = 0;
   let kept = '';
-  for (const ch of text) {
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0) kept += ch;
+  // Text outside brackets is copied a run at a time; the brackets themselves are always dropped.
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const step = bracketStep(text.charCodeAt(i));
+    if (step === 0) continue;
+    if (depth === 0) kept += text.slice(runStart, i);
+    depth = Math.max(0, depth + step);
+    runStart = i + 1;
   }
-  return kept;
+  if (runStart === 0) return text;
+  return depth === 0 ? kept + text.slice(runStart) : kept;
 }
 
 /** How far around a number its cue words are looked for; also keeps every anchored pattern linear. */
@@ -131,24 +132,54 @@ const LEADING_EN = byLength(['the', 'a', 'an', 'its', 'their', 'and', 'but', 'wh
 const SEPARATORS = ' \t\u00a0\u3000,，、\'’';
 const isLetter = (ch: string): boolean => /^[a-z]$/i.test(ch);
 
-/** Strips linking words, qualifiers and separators from both ends, one unit at a time. */
+/** Words by their first or last character, in the order given: only those can start or end a text there. */
+function byEdge(words: readonly string[], edge: (word: string) => string): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>();
+  for (const word of words) map.set(edge(word), [...(map.get(edge(word)) ?? []), word]);
+  return map;
+}
+const firstChar = (word: string): string => word.charAt(0);
+const lastChar = (word: string): string => word.charAt(word.length - 1);
+const TRAILING_ZH_BY_LAST = byEdge(TRAILING_ZH, lastChar);
+const TRAILING_EN_BY_LAST = byEdge(TRAILING_EN, lastChar);
+const LEADING_ZH_BY_FIRST = byEdge(LEADING_ZH, firstChar);
+const LEADING_EN_BY_FIRST = byEdge(LEADING_EN, firstChar);
+
+/** Strips linking words, qualifiers and separators from both ends, one unit at a time (the end first). */
 function stripEnds(text: string): string {
   let s = text;
   for (;;) {
-    const lower = s.toLowerCase();
-    if (s !== '' && SEPARATORS.includes(s.charAt(s.length - 1))) s = s.slice(0, -1);
-    else if (s !== '' && SEPARATORS.includes(s.charAt(0))) s = s.slice(1);
-    else {
-      const zhEnd = TRAILING_ZH.find((w) => s.endsWith(w) && !(w === '比' && s.endsWith('之比')));
-      const enEnd = TRAILING_EN.find((w) => lower.endsWith(w) && !isLetter(lower.charAt(lower.length - w.length - 1)));
-      const zhStart = LEADING_ZH.find((w) => s.startsWith(w));
-      const enStart = LEADING_EN.find((w) => lower.startsWith(w) && (!isLetter(w.charAt(0)) || !isLetter(lower.charAt(w.length))));
-      if (zhEnd) s = s.slice(0, -zhEnd.length);
-      else if (enEnd) s = s.slice(0, -enEnd.length);
-      else if (zhStart) s = s.slice(zhStart.length);
-      else if (enStart) s = s.slice(enStart.length);
-      else return s;
+    if (s === '') return s;
+    if (SEPARATORS.includes(s.charAt(s.length - 1))) {
+      s = s.slice(0, -1);
+      continue;
     }
+    if (SEPARATORS.includes(s.charAt(0))) {
+      s = s.slice(1);
+      continue;
+    }
+    const zhEnd = TRAILING_ZH_BY_LAST.get(lastChar(s))?.find((w) => s.endsWith(w) && !(w === '比' && s.endsWith('之比')));
+    if (zhEnd) {
+      s = s.slice(0, -zhEnd.length);
+      continue;
+    }
+    const lower = s.toLowerCase();
+    const enEnd = TRAILING_EN_BY_LAST.get(lastChar(lower))?.find((w) => lower.endsWith(w) && !isLetter(lower.charAt(lower.length - w.length - 1)));
+    if (enEnd) {
+      s = s.slice(0, -enEnd.length);
+      continue;
+    }
+    const zhStart = LEADING_ZH_BY_FIRST.get(firstChar(s))?.find((w) => s.startsWith(w));
+    if (zhStart) {
+      s = s.slice(zhStart.length);
+      continue;
+    }
+    const enStart = LEADING_EN_BY_FIRST.get(firstChar(lower))?.find((w) => lower.startsWith(w) && (!isLetter(w.charAt(0)) || !isLetter(lower.charAt(w.length))));
+    if (enStart) {
+      s = s.slice(enStart.length);
+      continue;
+    }
+    return s;
   }
 }
 
@@ -239,6 +270,11 @@ function clauseEntities(clause: string): string[] {
   return [...ids].sort();
 }
 
+/** Whether a clause names who a figure is about: the world is a scope, not a subject. */
+function hasSubject(ids: readonly string[]): boolean {
+  return ids.some((id) => id !== 'WORLD');
+}
+
 /** Reads every statistic of the document (headings and the reference list excluded) as a fact. */
 export function readFacts(model: DocumentModel): Fact[] {
   const facts: Fact[] = [];
@@ -257,11 +293,16 @@ const factsOfSentence: (text: string) => readonly SentenceFact[] = memoizeByText
 
 function readSentenceFacts(text: string): SentenceFact[] {
   const facts: SentenceFact[] = [];
-  const mentions = readNumbers(text);
+  // A run-on of thousands of characters is read only in part (evidence/statistics.ts): its figures are not
+  // compared, since a check on part of a sentence could pair the wrong values.
+  if (!isReadInFull(text)) return facts;
+  const mentions = numbersIn(text);
   const statistics = mentions.filter((m) => m.isStatistic);
   if (statistics.length === 0) return facts;
-  const depths = bracketDepths(text);
   const clauses = splitClauses(text);
+  // Bracket depth at each statistic's start, walked forward as the statistics are (they are in text order).
+  let depth = 0;
+  let depthAt = 0;
   const dates = mentions.filter(isDate);
   const sentencePeriods = new Set(dates.map(periodKey));
   const forecast = FORECAST.test(text);
@@ -269,12 +310,14 @@ function readSentenceFacts(text: string): SentenceFact[] {
   let inherited: string[] = [];
   let clauseIndex = -1;
   let clauseIds: string[] = [];
+  let clauseNames = entityNames(clauseIds);
   let lastEnd = 0;
   let ci = 0;
   let di = 0;
   let lastLevelIndicator = '';
-  const hasSubject = (ids: readonly string[]): boolean => ids.some((id) => id !== 'WORLD');
-  statistics.forEach((m, index) => {
+  for (let index = 0; index < statistics.length; index++) {
+    const m = statistics[index]!;
+    for (; depthAt < m.start; depthAt++) depth = Math.max(0, depth + bracketStep(text.charCodeAt(depthAt)));
     while (ci + 1 < clauses.length && m.start >= clauses[ci]!.end) ci++;
     const clause = clauses[ci]!;
     if (ci !== clauseIndex) {
@@ -286,6 +329,7 @@ function readSentenceFacts(text: string): SentenceFact[] {
       const own = clauseEntities(text.slice(clause.start, clause.end));
       clauseIds = hasSubject(own) ? own : [...new Set([...inherited, ...own])].sort();
       if (hasSubject(own)) inherited = own;
+      clauseNames = entityNames(clauseIds);
       clauseIndex = ci;
       lastEnd = clause.start;
     }
@@ -325,7 +369,7 @@ function readSentenceFacts(text: string): SentenceFact[] {
       indicator: key,
       indicatorText,
       entities: clauseIds,
-      entityNames: entityNames(clauseIds),
+      entityNames: clauseNames,
       period: periodMention ? periodKey(periodMention) : undefined,
       periodText: periodMention?.raw,
       low: lowerBound ? m.value.low : Math.min(m.value.low, m.point - half),
@@ -333,7 +377,7 @@ function readSentenceFacts(text: string): SentenceFact[] {
       kindKey: kindKeyOf(m),
       digits,
       scaleFactor: m.scale?.factor ?? 1,
-      inParens: depths[m.start]! > 0,
+      inParens: depth > 0,
       share,
       sharePart: share ? sharePartOf(prefix, lastLevelIndicator) : '',
       forecast,
@@ -342,6 +386,6 @@ function readSentenceFacts(text: string): SentenceFact[] {
       suffix,
     });
     if (!change && !share && !isGenericIndicator(key)) lastLevelIndicator = key;
-  });
+  }
   return facts;
 }

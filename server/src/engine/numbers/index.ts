@@ -20,7 +20,8 @@ export { parseChineseNumeral, magnitudeOf } from './chinese';
 
 const CHINESE_COUNTING = '零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾';
 
-const TRIGGERS: ReadonlySet<string> = new Set([...'［〔半零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿']);
+// By code: the scan looks at every character, and taking a Chinese character out as a string allocates one.
+const TRIGGERS: ReadonlySet<number> = new Set([...'［〔半零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿'].map((ch) => ch.charCodeAt(0)));
 
 /** ASCII characters that may start a number: a digit, '[' or the first letter of a word. */
 function isAsciiTrigger(text: string, i: number, code: number): boolean {
@@ -29,70 +30,78 @@ function isAsciiTrigger(text: string, i: number, code: number): boolean {
   return isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1);
 }
 
+/** Where a scan stands: the drafts kept so far, the end of the last one (no later number reaches back before it). */
+class Scan {
+  readonly drafts: Draft[] = [];
+  floor = 0;
+  i = 0;
+
+  /** Keeps a draft and moves past it, and past `resume` when the reader consumed more (a citation's bracket). */
+  accept(d: Draft, resume = d.end): void {
+    d.start = Math.max(d.start, this.floor);
+    this.drafts.push(d);
+    this.floor = d.end;
+    this.i = Math.max(this.i + 1, resume, d.end);
+  }
+}
+
 /** Reads every number in `text`: sorted by start, never overlapping. */
 export function readNumbers(text: string): readonly NumberMention[] {
-  const drafts: Draft[] = [];
-  let floor = 0;
-  let i = 0;
-  const push = (d: Draft, resume = d.end): void => {
-    d.start = Math.max(d.start, floor);
-    drafts.push(d);
-    floor = d.end;
-    i = Math.max(i + 1, resume, d.end);
-  };
-  while (i < text.length) {
+  const scan = new Scan();
+  while (scan.i < text.length) {
+    const i = scan.i;
     const code = text.charCodeAt(i);
     // Fast path: most characters of a paper start no number.
-    if (code < 0x80 ? !isAsciiTrigger(text, i, code) : !TRIGGERS.has(text.charAt(i)) && circledValue(code) === 0 && !isDigit(text, i)) {
-      i++;
+    if (code < 0x80 ? !isAsciiTrigger(text, i, code) : !TRIGGERS.has(code) && circledValue(code) === 0 && !isDigit(text, i)) {
+      scan.i++;
       continue;
     }
     const ch = text.charAt(i);
     if (isCitationOpen(ch)) {
       const citation = readCitation(text, i);
       if (citation) {
-        push(citation.draft, citation.resume);
+        scan.accept(citation.draft, citation.resume);
         continue;
       }
     }
-    const circled = circledValue(text.charCodeAt(i));
+    const circled = circledValue(code);
     if (circled > 0) {
-      push(labelDraft(i, i + 1, circled, 'ordinal', 'list-ordinal'));
+      scan.accept(labelDraft(i, i + 1, circled, 'ordinal', 'list-ordinal'));
       continue;
     }
     if (isDigit(text, i)) {
-      push(readArabic(text, i, floor));
+      scan.accept(readArabic(text, i, scan.floor));
       continue;
     }
     if (isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1)) {
-      const word = readWord(text, i, floor);
-      if (word.draft) push(word.draft);
-      else i = word.resume;
+      const word = readWord(text, i, scan.floor);
+      if (word.draft) scan.accept(word.draft);
+      else scan.i = word.resume;
       continue;
     }
     if (text.startsWith('百分之', i) || text.startsWith('千分之', i)) {
-      const d = readPerCent(text, i, floor);
+      const d = readPerCent(text, i, scan.floor);
       if (d) {
-        push(d);
+        scan.accept(d);
         continue;
       }
     }
     if (ch === '半') {
-      const d = readHalf(text, i, floor);
+      const d = readHalf(text, i, scan.floor);
       if (d) {
-        push(d);
+        scan.accept(d);
         continue;
       }
     }
     if (isChineseNumeralChar(ch)) {
-      const chinese = readChinese(text, i, floor);
-      if (chinese.draft) push(chinese.draft);
-      else i = chinese.resume;
+      const chinese = readChinese(text, i, scan.floor);
+      if (chinese.draft) scan.accept(chinese.draft);
+      else scan.i = chinese.resume;
       continue;
     }
-    i++;
+    scan.i++;
   }
-  return joinRangesAndDates(text, drafts).map((d) => toMention(text, d));
+  return joinRangesAndDates(text, scan.drafts).map((d) => toMention(text, d));
 }
 
 

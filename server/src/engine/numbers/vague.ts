@@ -78,8 +78,12 @@ const PATTERNS: readonly VaguePattern[] = [
   },
 ];
 
+/** Every pattern above needs an ASCII letter or one of these characters: most sentences need not run them. */
+const MAY_HOLD_VAGUE = /[A-Za-z倍番半斩级]/;
+
 export function readVagueQuantities(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
+  if (!MAY_HOLD_VAGUE.test(text)) return mentions;
   for (const { pattern, kind, value } of PATTERNS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
