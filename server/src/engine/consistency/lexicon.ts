@@ -3,7 +3,7 @@
 // costs recall, never precision, because every check needs its cue before it says anything.
 
 /** Countries, blocs and organisations a policy draft compares, by canonical id. Longest forms first. */
-const ENTITY_FORMS: readonly (readonly [string, readonly string[]])[] = [
+export const ENTITY_FORMS: readonly (readonly [string, readonly string[]])[] = [
   ['CN+KR', ['中韩', '韩中']],
   ['CN+US', ['中美', '美中']],
   ['KR+US', ['韩美', '美韩']],
@@ -60,24 +60,63 @@ export interface EntityHit {
 const FORM_TO_ID = new Map<string, string>();
 for (const [id, forms] of ENTITY_FORMS) for (const form of forms) FORM_TO_ID.set(form.toLowerCase(), id);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const sortedForms = [...FORM_TO_ID.keys()].sort((a, b) => b.length - a.length);
-// Latin forms need word boundaries (US inside "USD", EU inside "Europe"); Han forms do not.
-const ENTITY_PATTERN = new RegExp(
-  sortedForms.map((form) => (/^[a-z]/i.test(form) ? `(?<![A-Za-z])${escape(form)}(?![A-Za-z])` : escape(form))).join('|'),
-  'gi',
-);
+// A Latin form is a whole word (US inside "USD", EU inside "Europe" are not); a Han form matches anywhere.
+interface EntityForm {
+  /** The form in lower case. */
+  readonly lower: string;
+  readonly latin: boolean;
+  readonly id: string;
+}
 
-/** Entities named in `text`, left to right, never overlapping. Composite forms (中韩) give each member. */
+const isAsciiLetterCode = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const foldAscii = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+
+/** Forms by the code of their (lower-case) first character, longest first: the first that fits wins. */
+const FORMS_BY_FIRST = new Map<number, EntityForm[]>();
+for (const lower of [...FORM_TO_ID.keys()].sort((a, b) => b.length - a.length)) {
+  const first = lower.charCodeAt(0);
+  const list = FORMS_BY_FIRST.get(first) ?? [];
+  list.push({ lower, latin: isAsciiLetterCode(first), id: FORM_TO_ID.get(lower)! });
+  FORMS_BY_FIRST.set(first, list);
+}
+
+/** The form that starts at `at`: ASCII letters match in either case, a Latin form only as a whole word. */
+function formAt(text: string, at: number, forms: readonly EntityForm[]): EntityForm | undefined {
+  for (const form of forms) {
+    const end = at + form.lower.length;
+    if (end > text.length) continue;
+    if (form.latin && (isAsciiLetterCode(text.charCodeAt(at - 1)) || isAsciiLetterCode(text.charCodeAt(end)))) continue;
+    let k = 1;
+    while (k < form.lower.length && foldAscii(text.charCodeAt(at + k)) === form.lower.charCodeAt(k)) k++;
+    if (k === form.lower.length) return form;
+  }
+  return undefined;
+}
+
+// Case matters for the short Latin acronyms: "us" is a pronoun, "eu" nothing.
+const CASED_ACRONYMS = new Set(['us', 'eu', 'the us', 'the eu', 'prc', 'rok', 'usa']);
+const isCasedAcronym = (lower: string, surface: string): boolean =>
+  CASED_ACRONYMS.has(lower) && surface !== surface.toUpperCase() && !surface.startsWith('the ');
+
+/**
+ * Entities named in `text`, left to right, never overlapping; at each place the longest form wins. Composite
+ * forms (中韩) give each member. One pass with a look-up per character: a single alternation of every form
+ * tries them all at each character, which on a long clause costs seconds.
+ */
 export function entitiesIn(text: string): EntityHit[] {
   const hits: EntityHit[] = [];
-  for (const match of text.matchAll(ENTITY_PATTERN)) {
-    const surface = match[0];
-    // Case matters for the short Latin acronyms: "us" is a pronoun, "eu" nothing.
-    if (/^(?:us|eu|the us|the eu|prc|rok|usa)$/i.test(surface) && surface !== surface.toUpperCase() && !/^the /.test(surface)) continue;
-    const id = FORM_TO_ID.get(surface.toLowerCase());
-    if (!id) continue;
-    for (const member of id.split('+')) hits.push({ id: member, start: match.index, end: match.index + surface.length, surface });
+  for (let i = 0; i < text.length; i++) {
+    const forms = FORMS_BY_FIRST.get(foldAscii(text.charCodeAt(i)));
+    if (forms === undefined) continue;
+    const form = formAt(text, i, forms);
+    if (form === undefined) continue;
+    const end = i + form.lower.length;
+    const surface = text.slice(i, end);
+    // A lower-case "us" is still read (and skipped), so that nothing inside it starts another entity.
+    if (!isCasedAcronym(form.lower, surface)) {
+      for (const member of form.id.split('+')) hits.push({ id: member, start: i, end, surface });
+    }
+    i = end - 1;
   }
   return hits;
 }
