@@ -29,13 +29,15 @@ function normalise(title: string): string {
   return title.replace(/[\s：:]+$/u, '').trim().toLowerCase();
 }
 
-/** A title is exempt when it starts with one of the names ("结论与建议" starts with "结论"). */
-function titleIsExempt(title: string, names: readonly string[]): boolean {
+/** The names as titles are compared with them, worked out once per check rather than once per title. */
+function normaliseNames(names: readonly string[]): readonly string[] {
+  return names.map(normalise).filter((name) => name !== '');
+}
+
+/** A title is exempt when it starts with one of the names ("结论与建议" starts with "结论"); names normalised. */
+function titleIsExempt(title: string, normalisedNames: readonly string[]): boolean {
   const normalised = normalise(title);
-  return names.some((name) => {
-    const n = normalise(name);
-    return n !== '' && normalised.startsWith(n);
-  });
+  return normalisedNames.some((name) => normalised.startsWith(name));
 }
 
 // A lead-in label opening a paragraph: "**摘要：**…", "关键词：…", "Abstract: …".
@@ -44,7 +46,8 @@ const LEAD_IN = /^\s*(?:\uFFFC\s*)?([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z 
 
 /** For each section, whether it or an ancestor is a summary section. */
 export function exemptSectionFlags(model: DocumentModel, names: readonly string[]): boolean[] {
-  const exemptSection = model.sections.map((section) => titleIsExempt(section.titleWithoutNumber, names));
+  const normalisedNames = normaliseNames(names);
+  const exemptSection = model.sections.map((section) => titleIsExempt(section.titleWithoutNumber, normalisedNames));
   // Parents precede their children, so one pass propagates exemption downwards.
   for (const section of model.sections) {
     if (!exemptSection[section.index] && section.parent >= 0 && exemptSection[section.parent]) {
@@ -57,6 +60,7 @@ export function exemptSectionFlags(model: DocumentModel, names: readonly string[
 /** Returns a predicate telling whether a prose block lies in an exempt (summary) part of the draft. */
 export function exemptBlocks(model: DocumentModel, names: readonly string[]): (block: ProseBlock) => boolean {
   const exemptSection = exemptSectionFlags(model, names);
+  const normalisedNames = normaliseNames(names);
   // Asked once per sentence: each block's answer is worked out once.
   const known: (boolean | undefined)[] = new Array(model.blocks.length);
   return (block) => {
@@ -65,7 +69,7 @@ export function exemptBlocks(model: DocumentModel, names: readonly string[]): (b
     let exempt = block.section >= 0 && exemptSection[block.section] === true;
     if (!exempt) {
       const lead = LEAD_IN.exec(block.text);
-      exempt = lead !== null && titleIsExempt(lead[1]!, names);
+      exempt = lead !== null && titleIsExempt(lead[1]!, normalisedNames);
     }
     known[block.index] = exempt;
     return exempt;

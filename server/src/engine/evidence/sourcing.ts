@@ -79,14 +79,34 @@ export function isSourced(
   }
   if (hasInlineSourceCached(sentence, sentence.text)) return true;
   if (scope === 'clause' && proseOffsetInSentence !== undefined) {
-    for (const [from, to] of clauses(sentence.text)) {
-      if (proseOffsetInSentence >= from && proseOffsetInSentence < to) {
-        const span = sentenceSubSpan(model, sentence, from, to);
-        return index.hasMarkerOrLink(span.start, span.end);
-      }
+    const clause = clauseAt(sentence, proseOffsetInSentence);
+    if (clause) {
+      const span = sentenceSubSpan(model, sentence, clause[0], clause[1]);
+      return index.hasMarkerOrLink(span.start, span.end);
     }
   }
   return index.hasMarkerOrLink(sentence.span.start, sentence.span.end);
+}
+
+// A sentence's clauses, split once: a run-on sentence with thousands of figures asks for each of them.
+const clauseCache = new WeakMap<Sentence, readonly (readonly [number, number])[]>();
+
+/** The clause of `sentence` holding the offset (clauses are in order and do not overlap), if any. */
+function clauseAt(sentence: Sentence, offset: number): readonly [number, number] | undefined {
+  let ranges = clauseCache.get(sentence);
+  if (ranges === undefined) {
+    ranges = clauses(sentence.text);
+    clauseCache.set(sentence, ranges);
+  }
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle]![1] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const clause = ranges[low];
+  return clause !== undefined && offset >= clause[0] ? clause : undefined;
 }
 
 /** Source span of [from, to) offsets inside a sentence's text. */

@@ -48,11 +48,15 @@ function compile(cues: CueList): CompiledCues {
 export function findCues(text: string, cues: CueList): CueMatch[] {
   const { insensitive, sensitive } = compile(cues);
   const found: CueMatch[] = [];
+  // exec on the compiled pattern rather than matchAll, which clones the pattern on every call: this runs for
+  // every heading and unit of the draft, thousands of times on a long one.
   for (const pattern of [insensitive, sensitive]) {
     if (!pattern) continue;
     pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       found.push({ cue: match[0], span: { start: match.index, end: match.index + match[0].length } });
+      // An empty cue (from a custom framework) matches everywhere: step over one code point, as matchAll does.
+      if (match[0] === '') pattern.lastIndex += (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
     }
   }
   found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

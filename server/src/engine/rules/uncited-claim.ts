@@ -49,6 +49,8 @@ export const uncitedClaim: Rule = {
     for (const sentence of model.sentences) {
       const block = model.blocks[sentence.block]!;
       if (block.kind !== 'paragraph' || block.inReferences || block.inTable || isExempt(block)) continue;
+      // Outside clause scope a sourced sentence is sourced wherever its cue is: no need to look for one.
+      if (scope !== 'clause' && isSourced(model, index, sentence, scope)) continue;
       const cue = findClaim(sentence.text);
       if (!cue || isSourced(model, index, sentence, scope, cue.start)) continue;
       // A sentence whose number is already reported by unsourced-statistic needs no second flag.
