@@ -75,13 +75,38 @@ export function numberedEntries(model: DocumentModel): ReferenceEntry[] {
   return entries(model).filter((entry) => entry.number !== undefined);
 }
 
+// Indexes over the frozen model, built once per model: a long reference list and thousands of markers would
+// otherwise be compared pairwise, once per rule.
+const bodyMarkerCache = new WeakMap<DocumentModel, readonly CitationMarker[]>();
+
 /** Markers in the text, leaving out anything the parser may have read off an entry's own label. */
 export function bodyMarkers(model: DocumentModel): CitationMarker[] {
-  const labels = entries(model).map((entry) => entry.labelSpan);
-  return model.citations
-    .filter((marker) => !labels.some((label) => overlaps(label, marker.span)))
-    .slice()
-    .sort((a, b) => a.span.start - b.span.start);
+  let markers = bodyMarkerCache.get(model);
+  if (markers === undefined) {
+    const overlapsLabel = labelOverlapTest(entries(model).map((entry) => entry.labelSpan));
+    markers = model.citations.filter((marker) => !overlapsLabel(marker.span)).sort((a, b) => a.span.start - b.span.start);
+    bodyMarkerCache.set(model, markers);
+  }
+  return markers.slice();
+}
+
+/** A test for whether a span overlaps any of `labels`, by binary search over the labels in order of start. */
+function labelOverlapTest(labels: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...labels].sort((a, b) => a.start - b.start);
+  // The furthest end among the labels up to each one: a span overlaps some label starting before its end iff
+  // that furthest end passes its start.
+  const furthestEnd: number[] = [];
+  for (const label of sorted) furthestEnd.push(Math.max(label.end, furthestEnd[furthestEnd.length - 1] ?? -Infinity));
+  return (span) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.start < span.end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && furthestEnd[low - 1]! > span.start;
+  };
 }
 
 /**
@@ -124,17 +149,113 @@ export function entryMatchesAuthorYear(entry: ReferenceEntry, key: string): bool
   return entry.text.toLowerCase().includes(parts.surname.toLowerCase()) && entry.text.includes(parts.year);
 }
 
-/** Whether one name in a marker (a number or a key) is present in the reference list. */
+/** The four-digit runs an entry's text contains (every one a year could be read as), for looking entries up. */
+function fourDigitRuns(text: string): Set<string> {
+  const runs = new Set<string>();
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    digits = code >= 0x30 && code <= 0x39 ? digits + 1 : 0;
+    if (digits >= 4) runs.add(text.slice(i - 3, i + 1));
+  }
+  return runs;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The reference list's entries by what a marker can name: number, exact key, key in lower case, year. */
+interface EntryIndex {
+  readonly byNumber: ReadonlyMap<number, readonly ReferenceEntry[]>;
+  readonly byKey: ReadonlyMap<string, readonly ReferenceEntry[]>;
+  readonly byLowerKey: ReadonlyMap<string, readonly ReferenceEntry[]>;
+  /** Built on the first author-year look-up: it reads every entry's text. */
+  byYear: ReadonlyMap<string, readonly ReferenceEntry[]> | undefined;
+}
+
+/** Look-ups answered by scanning the list before it is indexed: a draft citing a few entries needs no index. */
+const SCANS_BEFORE_INDEX = 16;
+
+const entryLookups = new WeakMap<DocumentModel, { scans: number; index: EntryIndex | undefined }>();
+
+function entryIndex(model: DocumentModel): EntryIndex | undefined {
+  let state = entryLookups.get(model);
+  if (!state) entryLookups.set(model, (state = { scans: 0, index: undefined }));
+  if (state.index || state.scans++ < SCANS_BEFORE_INDEX) return state.index;
+  const byNumber = new Map<number, ReferenceEntry[]>();
+  const byKey = new Map<string, ReferenceEntry[]>();
+  const byLowerKey = new Map<string, ReferenceEntry[]>();
+  for (const entry of entries(model)) {
+    if (entry.number !== undefined) addTo(byNumber, entry.number, entry);
+    if (entry.key !== undefined) {
+      addTo(byKey, entry.key, entry);
+      addTo(byLowerKey, entry.key.toLowerCase(), entry);
+    }
+  }
+  state.index = { byNumber, byKey, byLowerKey, byYear: undefined };
+  return state.index;
+}
+
+function entriesByYear(model: DocumentModel, index: EntryIndex): ReadonlyMap<string, readonly ReferenceEntry[]> {
+  if (index.byYear === undefined) {
+    const byYear = new Map<string, ReferenceEntry[]>();
+    for (const entry of entries(model)) for (const year of fourDigitRuns(entry.text)) addTo(byYear, year, entry);
+    index.byYear = byYear;
+  }
+  return index.byYear;
+}
+
+/** The entries one name in a marker (a number or a key) names, in list order; none when it is missing. */
 export function entriesForName(
   model: DocumentModel,
   style: CitationMarker['style'],
   name: number | string,
 ): ReferenceEntry[] {
-  return entries(model).filter((entry) => {
-    if (typeof name === 'number') return entry.number === name;
-    if (style === 'author-year') return entryMatchesAuthorYear(entry, name);
-    return sameKey(style, name, entry);
-  });
+  const index = entryIndex(model);
+  if (!index) {
+    return entries(model).filter((entry) => {
+      if (typeof name === 'number') return entry.number === name;
+      if (style === 'author-year') return entryMatchesAuthorYear(entry, name);
+      return sameKey(style, name, entry);
+    });
+  }
+  if (typeof name === 'number') return [...(index.byNumber.get(name) ?? [])];
+  if (style === 'author-year') {
+    const year = authorYear(name)?.year;
+    const candidates = year === undefined ? [] : entriesByYear(model, index).get(year) ?? [];
+    return candidates.filter((entry) => entryMatchesAuthorYear(entry, name));
+  }
+  // Footnote labels match without regard to case (sameKey); other keys exactly.
+  return [...((style === 'footnote' ? index.byLowerKey.get(name.toLowerCase()) : index.byKey.get(name)) ?? [])];
+}
+
+/** A test for whether any of `markers` cites an entry (as markerCitesEntry), answered from sets of what they name. */
+export function citedByAny(markers: readonly CitationMarker[]): (entry: ReferenceEntry) => boolean {
+  const numbers = new Set<number>();
+  const keys = new Set<string>();
+  const footnoteKeys = new Set<string>();
+  const authorYears = new Map<string, string[]>();
+  for (const marker of markers) {
+    if (marker.style === 'numeric') for (const n of marker.numbers) numbers.add(n);
+    else if (marker.style === 'footnote') for (const key of marker.keys) footnoteKeys.add(key.toLowerCase());
+    else if (marker.style === 'author-year') for (const key of marker.keys) {
+      const year = authorYear(key)?.year;
+      if (year !== undefined) addTo(authorYears, year, key);
+    }
+    else for (const key of marker.keys) keys.add(key);
+  }
+  return (entry) => {
+    if (entry.number !== undefined && numbers.has(entry.number)) return true;
+    if (entry.key !== undefined && (keys.has(entry.key) || footnoteKeys.has(entry.key.toLowerCase()))) return true;
+    if (authorYears.size === 0) return false;
+    for (const year of fourDigitRuns(entry.text)) {
+      if (authorYears.get(year)?.some((key) => entryMatchesAuthorYear(entry, key))) return true;
+    }
+    return false;
+  };
 }
 
 /** The names a marker cites: its numbers for numeric markers, else its keys. */
@@ -204,11 +325,11 @@ function finish(insertions: PendingInsertion[]): StubEdits {
   return { edits, cursor };
 }
 
-function insertionAt(insertions: PendingInsertion[], at: number): PendingInsertion {
-  let insertion = insertions.find((candidate) => candidate.at === at);
+function insertionAt(insertions: Map<number, PendingInsertion>, at: number): PendingInsertion {
+  let insertion = insertions.get(at);
   if (!insertion) {
     insertion = { at, pieces: [] };
-    insertions.push(insertion);
+    insertions.set(at, insertion);
   }
   return insertion;
 }
@@ -228,23 +349,25 @@ export function stubEdits(model: DocumentModel, numbers: readonly number[], foot
   const text = model.text;
   const eol = eolOf(text);
   const placeholder = stubPlaceholder(model);
-  const insertions: PendingInsertion[] = [];
+  const insertions = new Map<number, PendingInsertion>();
   let first = true;
 
   const numbered = numberedEntries(model);
-  let wanted = [...new Set(numbers)].filter((n) => !numbered.some((entry) => entry.number === n)).sort((a, b) => a - b);
+  const listed = new Set(numbered.map((entry) => entry.number));
+  let wanted = [...new Set(numbers)].filter((n) => !listed.has(n)).sort((a, b) => a - b);
   if (numbered.length > 0 && numbered.every((entry) => entry.kind === 'list')) {
     // A Markdown ordered list numbers its items by position: a stub can only be added after the last item
     // (anything before the first would renumber them all), and reaching n means filling the numbers before it.
     const last = numbered[numbered.length - 1]!.number!;
-    const highest = Math.max(last, ...wanted);
+    const highest = wanted.reduce((max, n) => Math.max(max, n), last);
     wanted = [];
     for (let n = last + 1; n <= highest; n++) wanted.push(n);
   }
   if (wanted.length > 0) {
     const separator = entrySeparator(text, numbered, eol);
+    const firstAbove = firstEntryAbove(numbered);
     for (const n of wanted) {
-      const next = numbered.find((entry) => entry.number! > n);
+      const next = firstAbove(n);
       if (next) {
         const style = entryStyle(text, next);
         const insertion = insertionAt(insertions, linesOf(text, next.span).start);
@@ -264,14 +387,14 @@ export function stubEdits(model: DocumentModel, numbers: readonly number[], foot
   }
 
   const footnotes = entries(model).filter((entry) => entry.kind === 'footnote');
-  const wantedKeys = [...new Set(footnoteKeys)].filter(
-    (key) => !footnotes.some((entry) => entry.key?.toLowerCase() === key.toLowerCase()),
-  );
+  const defined = new Set(footnotes.map((entry) => entry.key?.toLowerCase()));
+  const wantedKeys = [...new Set(footnoteKeys)].filter((key) => !defined.has(key.toLowerCase()));
+  const footnoteSeparator = wantedKeys.length > 0 ? entrySeparator(text, footnotes, eol) : eol;
   for (const key of wantedKeys) {
     const last = footnotes[footnotes.length - 1];
     if (last) {
       const insertion = insertionAt(insertions, linesOf(text, last.span).contentEnd);
-      addPiece(insertion, `${entrySeparator(text, footnotes, eol)}[^${key}]: `, placeholder, '', first);
+      addPiece(insertion, `${footnoteSeparator}[^${key}]: `, placeholder, '', first);
     } else {
       const insertion = insertionAt(insertions, text.length);
       // A numeric stub appended at the same place ends without a line break; a definition needs its own paragraph.
@@ -281,7 +404,26 @@ export function stubEdits(model: DocumentModel, numbers: readonly number[], foot
     }
     first = false;
   }
-  return finish(insertions);
+  return finish([...insertions.values()]);
+}
+
+/**
+ * The first entry in list order numbered above n (lists need not be in order). That is where the largest number
+ * so far first passes n, and the largest number so far only grows: a binary search over it finds the place.
+ */
+function firstEntryAbove(list: readonly ReferenceEntry[]): (n: number) => ReferenceEntry | undefined {
+  const largestSoFar: number[] = [];
+  for (const entry of list) largestSoFar.push(Math.max(entry.number!, largestSoFar[largestSoFar.length - 1] ?? -Infinity));
+  return (n) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (largestSoFar[middle]! > n) high = middle;
+      else low = middle + 1;
+    }
+    return list[low];
+  };
 }
 
 /** Where to append inside a reference list that has no numbered entries yet: after its last text. */

@@ -1,8 +1,8 @@
 // Numbered references must be numbered in the order they are first cited (GB/T 7714 顺序编码制).
 import type { Finding, Fix, Rule, TextEditSpan } from '../finding';
 import { localize, quote, type Locale, type Localized } from '../i18n';
-import type { CitationMarker, DocumentModel, ReferenceEntry } from '../model';
-import { bodyMarkers, linesOf, numberedEntries, overlaps } from '../citation-index';
+import type { CitationMarker, DocumentModel, ReferenceEntry, Span } from '../model';
+import { bodyMarkers, linesOf, numberedEntries, overlaps, type LineRange } from '../citation-index';
 
 const message: Localized = {
   en: 'Reference [{0}] is first cited here, after reference [{1}]; number references in the order they are first cited.',
@@ -123,6 +123,34 @@ function applyLocal(text: string, base: number, edits: readonly LocalEdit[]): st
   return result;
 }
 
+/** Index of the first of `items` (in order of marker start) whose marker starts at or after `offset`. */
+function firstStartingAt(items: readonly { readonly marker: CitationMarker }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle]!.marker.span.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether a span overlaps one of the entries' slots, which follow each other without overlapping. */
+function overlapsSlot(slots: readonly LineRange[]): (span: Span) => boolean {
+  return (span) => {
+    // The last slot starting before the span's end is the only one that can reach into it.
+    let low = 0;
+    let high = slots.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (slots[middle]!.start < span.end) low = middle + 1;
+      else high = middle;
+    }
+    const slot = slots[low - 1];
+    return slot !== undefined && overlaps(span, { start: slot.start, end: slot.contentEnd });
+  };
+}
+
 function renumberFix(model: DocumentModel, locale: Locale, kind: Fix['kind']): Fix | undefined {
   const text = model.text;
   const mapping = renumbering(model);
@@ -157,8 +185,11 @@ function renumberFix(model: DocumentModel, locale: Locale, kind: Fix['kind']): F
       writeNumber(mapping.get(entry.number!) ?? numberValue(digits), /[\uff10-\uff19]/.test(digits)),
     );
     if (newLabel !== label) local.push({ start: entry.labelSpan.start, end: entry.labelSpan.end, newText: newLabel });
-    for (const { marker, edit } of markerEdits) {
-      if (marker.span.start >= lines.start && marker.span.end <= lines.contentEnd) local.push(edit);
+    // Markers are in text order: only those from the entry's first line on can lie inside it.
+    for (let k = firstStartingAt(markerEdits, lines.start); k < markerEdits.length; k++) {
+      const { marker, edit } = markerEdits[k]!;
+      if (marker.span.start > lines.contentEnd) break;
+      if (marker.span.end <= lines.contentEnd) local.push(edit);
     }
     return applyLocal(text.slice(lines.start, lines.contentEnd), lines.start, local);
   };
@@ -174,9 +205,9 @@ function renumberFix(model: DocumentModel, locale: Locale, kind: Fix['kind']): F
       edits.push({ span: { start: slot.start, end: slot.contentEnd }, newText });
     }
   });
+  const inEntry = overlapsSlot(slots);
   for (const { edit } of markerEdits) {
-    const inEntry = slots.some((slot) => overlaps({ start: edit.start, end: edit.end }, { start: slot.start, end: slot.contentEnd }));
-    if (!inEntry) edits.push({ span: { start: edit.start, end: edit.end }, newText: edit.newText });
+    if (!inEntry({ start: edit.start, end: edit.end })) edits.push({ span: { start: edit.start, end: edit.end }, newText: edit.newText });
   }
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.span.start - b.span.start);

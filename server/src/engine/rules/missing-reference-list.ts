@@ -22,6 +22,13 @@ const fixTitle: Localized = {
   'zh-CN': '在文末添加参考文献部分',
 };
 
+/** Every number the markers name, once each, in ascending order. */
+function citedNumbers(markers: readonly CitationMarker[]): number[] {
+  const numbers = new Set<number>();
+  for (const marker of markers) for (const n of marker.numbers) numbers.add(n);
+  return [...numbers].sort((a, b) => a - b);
+}
+
 function markersNeedingList(model: DocumentModel): CitationMarker[] {
   if (hasReferenceList(model)) return [];
   const bibliography = declaresBibliography(model);
@@ -43,7 +50,7 @@ export const missingReferenceList: Rule = {
     const first = markers[0];
     if (!first) return [];
     const firstText = model.text.slice(first.span.start, first.span.end);
-    const numbers = [...new Set(markers.flatMap((marker) => marker.numbers))].sort((a, b) => a - b);
+    const numbers = citedNumbers(markers);
     return [
       {
         message: localize(message, context.locale, markers.length, quote(firstText, context.locale)),
@@ -60,7 +67,7 @@ export const missingReferenceList: Rule = {
     const eol = eolOf(text);
     const placeholder = stubPlaceholder(model);
     const heading = isChineseDocument(model) ? '## 参考文献' : '## References';
-    const numbers = [...new Set(markers.flatMap((marker) => marker.numbers))].sort((a, b) => a - b);
+    const numbers = citedNumbers(markers);
     const lines = numbers.length > 0 ? numbers.map((n) => `[${n}] ${placeholder}`) : [placeholder];
     const lead = breaksToBlankLine(text, eol) + heading + eol + eol;
     const firstLabel = numbers.length > 0 ? `[${numbers[0]}] ` : '';

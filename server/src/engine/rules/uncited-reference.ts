@@ -2,7 +2,7 @@
 import type { Finding, Rule } from '../finding';
 import { localize, quote, type Localized } from '../i18n';
 import type { DocumentModel, ReferenceEntry } from '../model';
-import { bodyMarkers, entries, linesOf, markerCitesEntry } from '../citation-index';
+import { bodyMarkers, citedByAny, entries, linesOf } from '../citation-index';
 
 const message: Localized = {
   en: 'Reference {0} is not cited anywhere in the text.',
@@ -20,10 +20,11 @@ const removeTitle: Localized = {
 function uncitedEntries(model: DocumentModel): ReferenceEntry[] {
   const markers = bodyMarkers(model);
   const judgeUnlabelled = markers.some((marker) => marker.style === 'author-year');
+  const isCited = citedByAny(markers);
   return entries(model).filter((entry) => {
     const labelled = entry.number !== undefined || entry.key !== undefined;
     if (!labelled && !judgeUnlabelled) return false;
-    return !markers.some((marker) => markerCitesEntry(marker, entry));
+    return !isCited(entry);
   });
 }
 
