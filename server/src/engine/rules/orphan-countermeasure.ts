@@ -33,10 +33,13 @@ export const orphanCountermeasure: Rule = {
       if (used.has(m)) continue;
       const unit = analysis.countermeasures[m]!;
       const label = unit.number ? `${unit.number} ${unit.title}` : unit.title;
-      const closest = analysis.challenges
-        .map((challenge, c) => ({ challenge, similarity: analysis.candidates[c]!.find((x) => x.countermeasure === m)?.similarity ?? 0 }))
-        .sort((a, b) => b.similarity - a.similarity)
-        .slice(0, 2);
+      // A draft too large to compare by content has no closest challenge to offer.
+      const closest = analysis.compared
+        ? analysis.challenges
+            .map((challenge, c) => ({ challenge, similarity: analysis.similarity(c, m) }))
+            .sort((a, b) => b.similarity - a.similarity)
+            .slice(0, 2)
+        : [];
       findings.push({
         span: unit.anchor,
         message: localize(messages.orphan, context.locale, quote(label, context.locale)),

@@ -36,8 +36,12 @@ export interface StructureAnalysis {
   readonly pairs: readonly StructurePair[];
   readonly challengeParts: readonly number[];
   readonly countermeasureParts: readonly number[];
-  /** For each challenge, countermeasures by descending similarity (for relatedInformation). */
+  /** For each challenge, countermeasures by descending similarity (for relatedInformation); none when not compared. */
   readonly candidates: readonly (readonly Candidate[])[];
+  /** Whether units were compared by content; false in a draft too large to compare them pairwise. */
+  readonly compared: boolean;
+  /** Content similarity of a challenge and a countermeasure, in [0, 1] (0 when not compared). */
+  similarity(challenge: number, countermeasure: number): number;
 }
 
 /** Below this similarity a content-only pairing is not trusted as an answer. */
@@ -71,21 +75,49 @@ const NUMBER_REFERENCE = /(?:针对|应对|对应|回应|解决|answers?|address
 const DIRECTIVE = /policylint-answers\s*:\s*([^>]+?)\s*(?:-->|$)/giu;
 const LINK_TARGET = /\]\(#([^)\s]+)\)/g;
 
+/** Challenges by what a countermeasure can name them with: number, title slug (with or without its number). */
+interface ChallengeNames {
+  readonly byNumber: ReadonlyMap<string, readonly number[]>;
+  /** Slug of number and title, of the title alone, and of number and title without hyphens. */
+  readonly bySlug: ReadonlyMap<string, readonly number[]>;
+  readonly byTitleSlug: ReadonlyMap<string, readonly number[]>;
+  readonly byBareSlug: ReadonlyMap<string, readonly number[]>;
+}
+
+function indexChallenges(challenges: readonly StructureUnit[]): ChallengeNames {
+  const add = (map: Map<string, number[]>, key: string, index: number): void => {
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
+  const byNumber = new Map<string, number[]>();
+  const bySlug = new Map<string, number[]>();
+  const byTitleSlug = new Map<string, number[]>();
+  const byBareSlug = new Map<string, number[]>();
+  challenges.forEach((challenge, i) => {
+    if (challenge.number !== undefined) add(byNumber, challenge.number, i);
+    const own = slug(challenge.number ? `${challenge.number} ${challenge.title}` : challenge.title);
+    add(bySlug, own, i);
+    add(byTitleSlug, slug(challenge.title), i);
+    add(byBareSlug, own.replace(/-/g, ''), i);
+  });
+  return { byNumber, bySlug, byTitleSlug, byBareSlug };
+}
+
 /** Challenges a countermeasure names explicitly: "针对4.2", a link to the heading, or a directive comment. */
-function explicitTargets(model: DocumentModel, unit: StructureUnit, challenges: readonly StructureUnit[]): Set<number> {
+function explicitTargets(model: DocumentModel, unit: StructureUnit, names: ChallengeNames): Set<number> {
   const targets = new Set<number>();
   const source = model.text.slice(unit.span.start, unit.span.end);
-  const byNumber = (ref: string): void => {
-    challenges.forEach((challenge, i) => {
-      if (challenge.number === ref) targets.add(i);
-    });
+  const addAll = (found: readonly number[] | undefined): void => {
+    for (const i of found ?? []) targets.add(i);
   };
+  const byNumber = (ref: string): void => addAll(names.byNumber.get(ref));
   const byTitle = (ref: string): void => {
     const wanted = slug(ref);
-    challenges.forEach((challenge, i) => {
-      const own = slug(challenge.number ? `${challenge.number} ${challenge.title}` : challenge.title);
-      if (wanted !== '' && (own === wanted || slug(challenge.title) === wanted || own.replace(/-/g, '') === wanted.replace(/-/g, ''))) targets.add(i);
-    });
+    if (wanted === '') return;
+    addAll(names.bySlug.get(wanted));
+    addAll(names.byTitleSlug.get(wanted));
+    addAll(names.byBareSlug.get(wanted.replace(/-/g, '')));
   };
   for (const match of unit.text.matchAll(NUMBER_REFERENCE)) byNumber(match[1]!);
   for (const match of source.matchAll(DIRECTIVE)) {
@@ -105,6 +137,106 @@ function explicitTargets(model: DocumentModel, unit: StructureUnit, challenges: 
     byTitle(target);
   }
   return targets;
+}
+
+/**
+ * Up to this many challenges or countermeasures, units are compared by content and paired by the best one-to-one
+ * assignment, whose cost grows with the cube of the count. Real drafts have a few dozen; a text with thousands of
+ * challenge headings is paired by what it declares alone (matchByDeclaration).
+ */
+export const MAX_UNITS_COMPARED = 200;
+
+type Matching = Pick<StructureAnalysis, 'pairs' | 'candidates' | 'compared' | 'similarity'>;
+
+/** Explicit references outweigh any tier match, which outweighs any similarity; the best assignment decides. */
+function matchByContent(
+  challenges: readonly StructureUnit[],
+  countermeasures: readonly StructureUnit[],
+  explicit: readonly Set<number>[],
+  challengeTiers: readonly (string | undefined)[],
+  answersTier: readonly (string | undefined)[],
+): Matching {
+  const similarity = buildSimilarity(
+    challenges.map((unit) => unit.text),
+    countermeasures.map((unit) => unit.text),
+  );
+  const evidenceOf = (c: number, m: number): MatchEvidence | undefined => {
+    if (explicit[m]!.has(c)) return 'explicit';
+    if (challengeTiers[c] !== undefined && challengeTiers[c] === answersTier[m]) return 'tier';
+    return similarity.score(c, m) >= MIN_SIMILARITY ? 'similarity' : undefined;
+  };
+  const weights = challenges.map((_, c) =>
+    countermeasures.map((_, m) => {
+      const evidence = evidenceOf(c, m);
+      const score = similarity.score(c, m);
+      if (evidence === 'explicit') return 100 + score;
+      if (evidence === 'tier') return 10 + score;
+      return evidence === 'similarity' ? score : 0;
+    }),
+  );
+  const assignment = bestAssignment(weights);
+  const pairs: StructurePair[] = [];
+  assignment.forEach((m, c) => {
+    if (m < 0) return;
+    const evidence = evidenceOf(c, m);
+    if (evidence) pairs.push({ challenge: c, countermeasure: m, evidence, similarity: similarity.score(c, m) });
+  });
+  const candidates = challenges.map((_, c) =>
+    countermeasures
+      .map((_, m) => ({ countermeasure: m, similarity: similarity.score(c, m) }))
+      .sort((a, b) => b.similarity - a.similarity),
+  );
+  return { pairs, candidates, compared: true, similarity: similarity.score };
+}
+
+/**
+ * Pairs by explicit references, then by framework tier, each challenge in order taking the first countermeasure
+ * still free: linear in the number of units and references, for drafts too large to compare by content.
+ */
+function matchByDeclaration(
+  challengeCount: number,
+  countermeasureCount: number,
+  explicit: readonly Set<number>[],
+  challengeTiers: readonly (string | undefined)[],
+  answersTier: readonly (string | undefined)[],
+): Matching {
+  const naming: number[][] = Array.from({ length: challengeCount }, () => []);
+  explicit.forEach((targets, m) => {
+    for (const c of targets) naming[c]!.push(m);
+  });
+  const byTier = new Map<string, number[]>();
+  answersTier.forEach((tier, m) => {
+    if (tier === undefined) return;
+    const queue = byTier.get(tier);
+    if (queue) queue.push(m);
+    else byTier.set(tier, [m]);
+  });
+  const taken = new Array<boolean>(countermeasureCount).fill(false);
+  const chosen = new Array<StructurePair | undefined>(challengeCount);
+  for (let c = 0; c < challengeCount; c++) {
+    const m = naming[c]!.find((candidate) => !taken[candidate]);
+    if (m === undefined) continue;
+    taken[m] = true;
+    chosen[c] = { challenge: c, countermeasure: m, evidence: 'explicit', similarity: 0 };
+  }
+  const nextFree = new Map<string, number>();
+  for (let c = 0; c < challengeCount; c++) {
+    const tier = challengeTiers[c];
+    const queue = tier === undefined ? undefined : byTier.get(tier);
+    if (chosen[c] || !queue) continue;
+    let k = nextFree.get(tier!) ?? 0;
+    while (k < queue.length && taken[queue[k]!]) k++;
+    nextFree.set(tier!, k + 1);
+    if (k >= queue.length) continue;
+    taken[queue[k]!] = true;
+    chosen[c] = { challenge: c, countermeasure: queue[k]!, evidence: 'tier', similarity: 0 };
+  }
+  return {
+    pairs: chosen.filter((pair): pair is StructurePair => pair !== undefined),
+    candidates: Array.from({ length: challengeCount }, () => []),
+    compared: false,
+    similarity: () => 0,
+  };
 }
 
 const cache = new WeakMap<DocumentModel, Map<string, StructureAnalysis>>();
@@ -130,48 +262,21 @@ export function analyzeStructure(model: DocumentModel, options: StructureOptions
   const countermeasureDimensions = countermeasures.map((unit) => dimensionOf(unit, framework));
   const answersTier = countermeasureDimensions.map((id) => framework.countermeasures.find((d) => d.id === id)?.answers);
 
-  const similarity = buildSimilarity(
-    challenges.map((unit) => unit.text),
-    countermeasures.map((unit) => unit.text),
-  );
-  const explicit = countermeasures.map((unit) => explicitTargets(model, unit, challenges));
-  const evidenceOf = (c: number, m: number): MatchEvidence | undefined => {
-    if (explicit[m]!.has(c)) return 'explicit';
-    if (challengeTiers[c] !== undefined && challengeTiers[c] === answersTier[m]) return 'tier';
-    return similarity.score(c, m) >= MIN_SIMILARITY ? 'similarity' : undefined;
-  };
-  // Explicit references outweigh any tier match, which outweighs any similarity.
-  const weights = challenges.map((_, c) =>
-    countermeasures.map((_, m) => {
-      const evidence = evidenceOf(c, m);
-      const score = similarity.score(c, m);
-      if (evidence === 'explicit') return 100 + score;
-      if (evidence === 'tier') return 10 + score;
-      return evidence === 'similarity' ? score : 0;
-    }),
-  );
-  const assignment = bestAssignment(weights);
-  const pairs: StructurePair[] = [];
-  assignment.forEach((m, c) => {
-    if (m < 0) return;
-    const evidence = evidenceOf(c, m);
-    if (evidence) pairs.push({ challenge: c, countermeasure: m, evidence, similarity: similarity.score(c, m) });
-  });
-  const candidates = challenges.map((_, c) =>
-    countermeasures
-      .map((_, m) => ({ countermeasure: m, similarity: similarity.score(c, m) }))
-      .sort((a, b) => b.similarity - a.similarity),
-  );
+  const names = indexChallenges(challenges);
+  const explicit = countermeasures.map((unit) => explicitTargets(model, unit, names));
+  const matching =
+    Math.max(challenges.length, countermeasures.length) <= MAX_UNITS_COMPARED
+      ? matchByContent(challenges, countermeasures, explicit, challengeTiers, answersTier)
+      : matchByDeclaration(challenges.length, countermeasures.length, explicit, challengeTiers, answersTier);
   const analysis: StructureAnalysis = {
     framework,
     challenges,
     countermeasures,
     challengeTiers,
     countermeasureDimensions,
-    pairs,
     challengeParts,
     countermeasureParts,
-    candidates,
+    ...matching,
   };
   if (!perModel) {
     perModel = new Map();

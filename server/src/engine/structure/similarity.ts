@@ -64,6 +64,8 @@ const termsOf: (text: string) => ReadonlyMap<string, number> = memoizeByText((te
 
 /** Builds TF-IDF vectors for two groups of texts with document frequencies counted over both groups. */
 export function buildSimilarity(left: readonly string[], right: readonly string[]): SimilarityModel {
+  // Nothing to compare with: no text needs segmenting (a draft of challenges alone has thousands of them).
+  if (left.length === 0 || right.length === 0) return { score: () => 0 };
   const all = [...left, ...right].map(termsOf);
   const documentFrequency = new Map<string, number>();
   for (const counts of all) for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
@@ -110,7 +112,7 @@ export function bestAssignment(weights: readonly (readonly number[])[]): number[
   const columns = rows === 0 ? 0 : weights[0]!.length;
   if (rows === 0 || columns === 0) return new Array<number>(rows).fill(-1);
   const n = Math.max(rows, columns);
-  const max = Math.max(0, ...weights.flat());
+  const max = weights.reduce((largest, row) => row.reduce((m, weight) => Math.max(m, weight), largest), 0);
   // Square cost matrix, 1-based as the classic formulation; padding costs nothing.
   const cost = (i: number, j: number): number =>
     i <= rows && j <= columns ? max - Math.max(0, weights[i - 1]![j - 1]!) : max;

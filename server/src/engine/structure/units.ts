@@ -151,11 +151,15 @@ export interface UnitsResult {
 /** The draft's top level: the shallowest heading depth, ignoring a lone title heading above it. */
 function topDepth(sections: readonly Section[]): number {
   if (sections.length === 0) return 1;
-  const min = Math.min(...sections.map((s) => s.depth));
+  // A loop, not Math.min(...depths): spreading a hundred thousand headings overflows the call stack.
+  const shallowest = (from: number): number => {
+    let min = Infinity;
+    for (let i = from; i < sections.length; i++) min = Math.min(min, sections[i]!.depth);
+    return min;
+  };
+  const min = shallowest(0);
   const atMin = sections.filter((s) => s.depth === min);
-  if (atMin.length === 1 && atMin[0]!.index === 0 && sections.length > 1) {
-    return Math.min(...sections.slice(1).map((s) => s.depth));
-  }
+  if (atMin.length === 1 && atMin[0]!.index === 0 && sections.length > 1) return shallowest(1);
   return min;
 }
 
@@ -188,7 +192,7 @@ export function findUnits(model: DocumentModel, framework: Framework, isExemptSe
     if (kind === 'challenge' || kind === 'countermeasure') {
       // A part without sub-headings holds its units as items; a sub-section is one unit.
       const items = own !== undefined && parentKind === undefined ? itemsOf(model, section, kind) : [];
-      if (items.length > 0) units.push(...items);
+      if (items.length > 0) for (const item of items) units.push(item);
       else units.push(sectionUnit(model, section, kind));
     }
   };
