@@ -5,7 +5,7 @@
 import type { DocumentModel, Section } from '../model';
 import { paperFramework, rankCountermeasures, rankTiers, type Framework, type Ranked } from '../framework';
 import { exemptSectionFlags, parseExemptSections } from '../evidence/exempt';
-import { bestAssignment, buildSimilarity } from './similarity';
+import { bestAssignment, buildSimilarity, type SimilarityModel } from './similarity';
 import { findUnits, type StructureUnit } from './units';
 
 export type { StructureUnit } from './units';
@@ -148,7 +148,38 @@ export const MAX_UNITS_COMPARED = 200;
 
 type Matching = Pick<StructureAnalysis, 'pairs' | 'candidates' | 'compared' | 'similarity'>;
 
-/** Explicit references outweigh any tier match, which outweighs any similarity; the best assignment decides. */
+/**
+ * The pairs that explicit references and framework tiers alone decide, or undefined when similarity may change
+ * the assignment. They decide it when they pair each challenge and each countermeasure at most once and leave no
+ * challenge and countermeasure both without such a pair: every other assignment gives up a pair worth at least 10
+ * for one worth at most 1.
+ */
+function decidedByDeclaration(
+  challengeCount: number,
+  countermeasureCount: number,
+  strong: (c: number, m: number) => MatchEvidence | undefined,
+): number[] | undefined {
+  const assignment = new Array<number>(challengeCount).fill(-1);
+  const taken = new Array<boolean>(countermeasureCount).fill(false);
+  for (let c = 0; c < challengeCount; c++) {
+    for (let m = 0; m < countermeasureCount; m++) {
+      if (strong(c, m) === undefined) continue;
+      if (assignment[c] !== -1 || taken[m]) return undefined;
+      assignment[c] = m;
+      taken[m] = true;
+    }
+  }
+  const freeChallenge = assignment.includes(-1);
+  const freeCountermeasure = taken.includes(false);
+  return freeChallenge && freeCountermeasure ? undefined : assignment;
+}
+
+/**
+ * Explicit references outweigh any tier match, which outweighs any similarity; the best assignment decides.
+ * Content similarity (word segmentation of every unit, the costliest step of a check) is computed only when it is
+ * read: when declarations do not decide the pairs, or for a pair's score, the candidates of an unanswered
+ * challenge or an orphan countermeasure's closest challenges.
+ */
 function matchByContent(
   challenges: readonly StructureUnit[],
   countermeasures: readonly StructureUnit[],
@@ -156,37 +187,60 @@ function matchByContent(
   challengeTiers: readonly (string | undefined)[],
   answersTier: readonly (string | undefined)[],
 ): Matching {
-  const similarity = buildSimilarity(
-    challenges.map((unit) => unit.text),
-    countermeasures.map((unit) => unit.text),
-  );
-  const evidenceOf = (c: number, m: number): MatchEvidence | undefined => {
+  let model: SimilarityModel | undefined;
+  const score = (c: number, m: number): number =>
+    (model ??= buildSimilarity(
+      challenges.map((unit) => unit.text),
+      countermeasures.map((unit) => unit.text),
+    )).score(c, m);
+  const strong = (c: number, m: number): MatchEvidence | undefined => {
     if (explicit[m]!.has(c)) return 'explicit';
     if (challengeTiers[c] !== undefined && challengeTiers[c] === answersTier[m]) return 'tier';
-    return similarity.score(c, m) >= MIN_SIMILARITY ? 'similarity' : undefined;
+    return undefined;
   };
-  const weights = challenges.map((_, c) =>
-    countermeasures.map((_, m) => {
-      const evidence = evidenceOf(c, m);
-      const score = similarity.score(c, m);
-      if (evidence === 'explicit') return 100 + score;
-      if (evidence === 'tier') return 10 + score;
-      return evidence === 'similarity' ? score : 0;
-    }),
-  );
-  const assignment = bestAssignment(weights);
+  const evidenceOf = (c: number, m: number): MatchEvidence | undefined =>
+    strong(c, m) ?? (score(c, m) >= MIN_SIMILARITY ? 'similarity' : undefined);
+  const assignment =
+    decidedByDeclaration(challenges.length, countermeasures.length, strong) ??
+    bestAssignment(
+      challenges.map((_, c) =>
+        countermeasures.map((_, m) => {
+          const evidence = evidenceOf(c, m);
+          const similarity = score(c, m);
+          if (evidence === 'explicit') return 100 + similarity;
+          if (evidence === 'tier') return 10 + similarity;
+          return evidence === 'similarity' ? similarity : 0;
+        }),
+      ),
+    );
   const pairs: StructurePair[] = [];
   assignment.forEach((m, c) => {
     if (m < 0) return;
     const evidence = evidenceOf(c, m);
-    if (evidence) pairs.push({ challenge: c, countermeasure: m, evidence, similarity: similarity.score(c, m) });
+    if (evidence) {
+      pairs.push({
+        challenge: c,
+        countermeasure: m,
+        evidence,
+        get similarity() {
+          return score(c, m);
+        },
+      });
+    }
   });
-  const candidates = challenges.map((_, c) =>
-    countermeasures
-      .map((_, m) => ({ countermeasure: m, similarity: similarity.score(c, m) }))
-      .sort((a, b) => b.similarity - a.similarity),
-  );
-  return { pairs, candidates, compared: true, similarity: similarity.score };
+  let candidates: (readonly Candidate[])[] | undefined;
+  return {
+    pairs,
+    get candidates() {
+      return (candidates ??= challenges.map((_, c) =>
+        countermeasures
+          .map((_, m) => ({ countermeasure: m, similarity: score(c, m) }))
+          .sort((a, b) => b.similarity - a.similarity),
+      ));
+    },
+    compared: true,
+    similarity: score,
+  };
 }
 
 /**
@@ -276,7 +330,13 @@ export function analyzeStructure(model: DocumentModel, options: StructureOptions
     countermeasureDimensions,
     challengeParts,
     countermeasureParts,
-    ...matching,
+    pairs: matching.pairs,
+    // Read through, not copied: the candidates are computed when first read.
+    get candidates() {
+      return matching.candidates;
+    },
+    compared: matching.compared,
+    similarity: matching.similarity,
   };
   if (!perModel) {
     perModel = new Map();
