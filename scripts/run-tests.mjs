@@ -1,8 +1,16 @@
 // Runs every `*.test.ts` under server/test and test/ with Node's built-in test runner (through tsx).
+// A test gets TEST_TIMEOUT_MS; a test file whose tests are done ends even if it left a handle open
+// (--test-force-exit); and the whole run gets RUN_LIMIT_MS (run-with-deadline.mjs), so a file that never ends
+// fails the run, named, instead of holding CI.
 // Usage: node scripts/run-tests.mjs [substring-filter]
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { runWithDeadline } from './run-with-deadline.mjs';
+
+/** The slowest test (the CLI on 1,000 drafts in four formats) takes ~15 s alone, a few times that on a busy machine. */
+const TEST_TIMEOUT_MS = 180_000;
+/** The suite takes ~70 s on two cores. */
+const RUN_LIMIT_MS = 15 * 60_000;
 
 function collect(dir, out) {
   let names;
@@ -28,7 +36,5 @@ if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+const args = ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-force-exit', ...files];
+process.exit(await runWithDeadline(args, { label: 'run-tests', limitMs: RUN_LIMIT_MS }));

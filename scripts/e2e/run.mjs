@@ -5,14 +5,28 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { runWithDeadline } from '../run-with-deadline.mjs';
+
+/** Each file starts its own editor; the slowest takes ~10 s. */
+const TEST_TIMEOUT_MS = 180_000;
+/** The suite takes ~20 s once the editors are installed. */
+const RUN_LIMIT_MS = 15 * 60_000;
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
-const setup = spawnSync('bash', [join(repo, 'scripts', 'e2e', 'setup.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+/** A first install (apt-get, code-server from npm) takes a few minutes. */
+const SETUP_LIMIT_MS = 25 * 60_000;
+const setup = spawnSync('bash', [join(repo, 'scripts', 'e2e', 'setup.sh')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+  timeout: SETUP_LIMIT_MS,
+  killSignal: 'SIGKILL',
+});
 if (setup.status !== 0) {
-  console.error('e2e: scripts/e2e/setup.sh failed');
+  const why = setup.signal ? `was stopped after ${SETUP_LIMIT_MS / 60_000} min` : 'failed';
+  console.error(`e2e: scripts/e2e/setup.sh ${why}`);
   process.exit(1);
 }
 const codeServer = setup.stdout.trim().split('\n').pop();
@@ -40,10 +54,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 rmSync(join(repo, 'test-results', 'e2e'), { recursive: true, force: true });
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
-  cwd: repo,
-  stdio: 'inherit',
-  env: { ...process.env, POLICYLINT_E2E_CODE_SERVER: codeServer, POLICYLINT_E2E_VSIX: resolve(vsix) },
-});
+const status = await runWithDeadline(
+  ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-force-exit', ...files],
+  {
+    label: 'e2e',
+    limitMs: RUN_LIMIT_MS,
+    cwd: repo,
+    env: { ...process.env, POLICYLINT_E2E_CODE_SERVER: codeServer, POLICYLINT_E2E_VSIX: resolve(vsix) },
+  },
+);
 console.log(`e2e: finished in ${seconds()} s; screenshots in test-results/e2e/`);
-process.exit(result.status ?? 1);
+process.exit(status);
