@@ -5,6 +5,7 @@
 import { bundleEvaluationStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { REVEAL_RANGE_COMMAND } from '../../server/src/protocol';
 import { FrameworkMapView } from './frameworkMap';
 import { ServerSupervisor } from './serverSupervisor';
@@ -26,8 +27,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const activationStarted = performance.now();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const supervisor = new ServerSupervisor(outputChannel, RESTART_COMMAND);

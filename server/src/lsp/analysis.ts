@@ -77,42 +77,59 @@ export function analyze(document: TextDocument, options: EngineOptions): Analysi
   };
 }
 
+/** Analyses kept at once: at most this many, and at most ANALYSED_TEXT_BUDGET of text between them. */
+export const MAX_ANALYSES = 4;
+
+/**
+ * The text (UTF-16 units) the kept analyses may cover together; the latest analysis is kept whatever its size.
+ * An analysis holds its model and findings, several bytes per unit of text beyond the text itself: ten 1 MB
+ * drafts (~430k units each) held four analyses, ~7 MB of the server's ~67 MB live heap. So count alone does
+ * not bound memory; about one large draft, or dozens of ordinary ones, are kept. A draft that is not kept is
+ * analysed again when asked (hover, code action), mostly from the parse cache; its published diagnostics stay.
+ */
+export const ANALYSED_TEXT_BUDGET = 500_000;
+
 /**
  * The latest analysis per URI, reused while both the version and the options are unchanged. Options are part
  * of the key because a check that read settings just before a configuration change may still finish after it.
  */
-/**
- * Analyses kept at once. A model of a 1 MB draft takes ~5 MB; the drafts a user is not working in are analysed
- * again when asked (hover, code action), mostly from the parse cache. Their published diagnostics stay as they are.
- */
-export const MAX_ANALYSES = 4;
-
 export class AnalysisCache {
   /** In order of use, least recent first. */
-  private readonly entries = new Map<string, { readonly optionsKey: string; readonly analysis: Analysis }>();
+  private readonly entries = new Map<string, { readonly optionsKey: string; readonly analysis: Analysis; readonly length: number }>();
+  private keptLength = 0;
+
+  constructor(private readonly limits: { readonly analyses: number; readonly textLength: number } = { analyses: MAX_ANALYSES, textLength: ANALYSED_TEXT_BUDGET }) {}
 
   get(document: TextDocument, options: EngineOptions): Analysis {
     const optionsKey = JSON.stringify(options);
     const cached = this.entries.get(document.uri);
-    this.entries.delete(document.uri);
     if (cached && cached.analysis.version === document.version && cached.optionsKey === optionsKey) {
+      this.entries.delete(document.uri);
       this.entries.set(document.uri, cached);
       return cached.analysis;
     }
-    const analysis = analyze(document, options);
-    this.entries.set(document.uri, { optionsKey, analysis });
+    // Room is made before analysing, so that the analyses let go are not held while the new one is built.
+    this.evict(document.uri);
+    const length = document.getText().length;
     for (const uri of this.entries.keys()) {
-      if (this.entries.size <= MAX_ANALYSES) break;
-      this.entries.delete(uri);
+      if (this.entries.size < this.limits.analyses && this.keptLength + length <= this.limits.textLength) break;
+      this.evict(uri);
     }
+    const analysis = analyze(document, options);
+    this.entries.set(document.uri, { optionsKey, analysis, length });
+    this.keptLength += length;
     return analysis;
   }
 
   evict(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
     this.entries.delete(uri);
+    this.keptLength -= entry.length;
   }
 
   clear(): void {
     this.entries.clear();
+    this.keptLength = 0;
   }
 }

@@ -137,6 +137,8 @@ export interface StartOptions {
   readonly locale?: string;
   /** What workspace/configuration answers for the `policylint` section (per scope URI if a function, which may return a promise). */
   readonly settings?: unknown | ((scopeUri: string | undefined) => unknown);
+  /** Node options for the server process (the benchmark passes the ones the VS Code client uses). */
+  readonly execArgv?: readonly string[];
 }
 
 export interface Waiter<T> {
@@ -188,7 +190,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { cwd: ROOT });
     const connection = createProtocolConnection(child.stdout, child.stdin);
     connection.listen();
     const client = new TestClient(child, connection, options.settings);
