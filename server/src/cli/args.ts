@@ -19,7 +19,7 @@ export interface CheckCommand {
   readonly maxWarnings: number | undefined;
   readonly locale: Locale | undefined;
   readonly maxFileSize: number | undefined;
-  /** `--jobs`: how many threads, the main one included, may check files. Absent when not given. */
+  /** `--jobs`: how many threads may check files: that many workers, or with 1 the main thread alone. Absent when not given. */
   readonly jobs?: number;
 }
 

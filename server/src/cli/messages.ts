@@ -68,7 +68,7 @@ Options:
   --locale zh-CN|en                 language of messages (default: the configuration's locale,
                                     else LC_ALL / LC_MESSAGES / LANG, else en)
   --max-file-size BYTES             larger files get one notice instead of a check
-  --jobs N                          check files on up to N threads (the main one and N-1 workers)
+  --jobs N                          check files on up to N worker threads (1: in the main thread only)
                                     (default: one per CPU core, when there is at least 4 MB per thread)
   -h, --help                        show this help
   -v, --version                     show the version
@@ -95,7 +95,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found,
   --locale zh-CN|en                 提示信息的语言（默认：配置中的 locale，
                                     否则按 LC_ALL / LC_MESSAGES / LANG，否则为 en）
   --max-file-size BYTES             更大的文件只给出一条提示，不做检查
-  --jobs N                          最多用 N 个线程检查文件（主线程和 N-1 个工作线程）
+  --jobs N                          最多用 N 个工作线程检查文件（1：只用主线程）
                                     （默认：每个 CPU 核一个线程，前提是每个线程至少有 4 MB 文本）
   -h, --help                        显示本帮助
   -v, --version                     显示版本号

@@ -1,13 +1,13 @@
 // The report, written as the files are checked: each file's findings go to stdout as soon as its turn in file order
-// comes, and only the counts are kept, so a run over thousands of drafts holds one file's report at a time. The
-// text is exactly what the format's whole-run function gives (format-*.ts). SARIF is one document whose rule
-// catalogue and results cannot be written piecemeal, so its reports are kept and written at the end.
+// comes, and only the counts are kept, so a run over thousands of drafts holds one file's report at a time, in
+// every format. The text is exactly what the format's whole-run function gives (format-*.ts); SARIF's rule
+// catalogue, which comes before the results, is the registry's, which every finding's rule is in.
 import { rules, type Locale } from '../engine';
 import { ruleDocPath } from '../engine/docs';
 import type { CheckCommand } from './args';
 import { githubFile } from './format-github';
 import { JSON_START, jsonEnd, jsonFile } from './format-json';
-import { formatSarif } from './format-sarif';
+import { sarifParts } from './format-sarif';
 import { textEnd, textFile, type TextFormatOptions } from './format-text';
 import { countFindings, type Counts, type FileReport, type Summary } from './report';
 
@@ -71,14 +71,15 @@ export function openReport(format: CheckCommand['format'], settings: WriterSetti
         finish: () => summary,
       };
     case 'sarif': {
-      const reports: FileReport[] = [];
+      const sarif = sarifParts({ toolVersion: settings.toolVersion, rules, locale: settings.sarifLocale, docPath: ruleDocPath });
+      write(sarif.start);
       return {
         add(report) {
           count(report);
-          reports.push(report);
+          write(sarif.file(report));
         },
         finish() {
-          write(formatSarif(reports, { toolVersion: settings.toolVersion, rules, locale: settings.sarifLocale, docPath: ruleDocPath }));
+          write(sarif.end());
           return summary;
         },
       };

@@ -1,15 +1,27 @@
-// Checks files on several threads: the main thread and `workers` worker threads take files from one queue, each
-// when it is free. Workers are handed a few paths ahead (IN_FLIGHT_PER_WORKER) and read the files themselves, so
-// the main thread never holds their texts; what comes back is a report of plain data. The main thread checks
-// too because every thread pays for warming up its own copy of the engine, and it has already paid. Nothing
-// is lost when a worker fails: the files it held go back to the main thread, which carries on with the rest.
+// Checks files on worker threads: `workers` threads take files from one queue, each when it is free. Workers are
+// handed a few paths ahead (IN_FLIGHT_PER_WORKER) and read the files themselves, so the main thread never holds
+// their texts; what comes back is a report of plain data. The main thread only writes the output: a worker's
+// heap can be bounded (WORKER_RESOURCE_LIMITS), the main thread's cannot once the process has started. Nothing is
+// lost when a worker fails (a crash, or a file too large for its heap): the files it held go to the main thread,
+// which checks them and, from then on, takes its share of the rest.
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { EngineOptions } from '../engine';
 import { checkFile, type CheckSettings, type FileOutcome, type FileToCheck } from './check-file';
 
-/** Enough for a worker never to wait while the main thread is busy with a file, and a short queue to rebalance. */
+/** Enough for a worker never to wait for its next file, and a short queue to rebalance. */
 const IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * V8 heap limits of each worker. The young generation holds three semi-spaces' worth: 24 MB gives 8 MB semi-spaces
+ * (V8's default is 16 MB). The old generation's limit also sets how far V8 lets the heap grow past what is live
+ * before collecting: up to 4 times with the default limit of several gigabytes, about 1.6 times with 1 GB. On the
+ * benchmark's 1,000 drafts with two workers (scripts/bench/cli.ts), peak RSS was ~400 MB without limits and ~270 MB
+ * with these, for ~10% more time; 12 and 512 MB gave ~230 MB for ~30% more (collecting the old generation more
+ * often competes with the other worker for the cores). A 60 MB draft (twelve times the default --max-file-size)
+ * checks within them; a file that needs more ends its worker, and the main thread checks it, unlimited.
+ */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 1024 } as const;
 
 /**
  * Below this much Markdown per thread, another thread does not pay for itself: every thread first warms up its
@@ -20,7 +32,7 @@ const IN_FLIGHT_PER_WORKER = 3;
  */
 const MIN_BYTES_PER_THREAD = 4 * 1024 * 1024;
 
-/** For the default --jobs: how many threads, the main one included, the files' total size justifies. */
+/** For the default --jobs: how many threads the files' total size justifies (1: the main thread alone). */
 export async function threadsWorthUsing(tasks: readonly PoolTask[], cores: number): Promise<number> {
   if (cores < 2 || tasks.length < 2) return 1;
   const enough = Math.min(cores, tasks.length) * MIN_BYTES_PER_THREAD;
@@ -54,7 +66,7 @@ export interface PoolTask {
 
 export interface PoolOptions {
   readonly workerScript: string;
-  /** Worker threads besides the main thread. */
+  /** Worker threads; the main thread checks only what they hand back, or everything if none starts. */
   readonly workers: number;
   readonly settings: CheckSettings;
 }
@@ -142,14 +154,16 @@ export function checkOnThreads(
     const retire = (lane: Lane): void => {
       if (!lanes.delete(lane)) return;
       void lane.worker.terminate();
-      for (const index of lane.inFlight) handBack(index);
+      returned.push(...lane.inFlight);
       lane.inFlight.clear();
+      // Its files, and with one worker fewer, a share of the rest.
+      void checkInMainThread();
     };
 
     for (let count = 0; count < pool.workers; count++) {
       let worker: Worker;
       try {
-        worker = new Worker(pool.workerScript, { workerData: pool.settings });
+        worker = new Worker(pool.workerScript, { workerData: pool.settings, resourceLimits: WORKER_RESOURCE_LIMITS });
       } catch {
         break;
       }
@@ -172,6 +186,6 @@ export function checkOnThreads(
       return;
     }
     for (const lane of lanes) feed(lane);
-    void checkInMainThread();
+    if (lanes.size === 0) void checkInMainThread();
   });
 }

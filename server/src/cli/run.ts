@@ -203,11 +203,11 @@ async function check(command: CheckCommand, environment: CliEnvironment, uiLocal
   }
 
   // An explicit --jobs is followed (one file per thread at most); the default uses more than the main thread only
-  // when there is enough text to repay a worker's start-up.
+  // when there is enough text to repay a worker's start-up. With more than one, each is a worker (pool.ts).
   const threads = command.jobs !== undefined ? Math.min(command.jobs, tasks.length) : await threadsWorthUsing(tasks, availableParallelism());
   const workerScript = threads > 1 ? workerScriptPath() : undefined;
   if (workerScript !== undefined) {
-    await checkOnThreads(tasks, { workerScript, workers: threads - 1, settings }, settle);
+    await checkOnThreads(tasks, { workerScript, workers: threads, settings }, settle);
   } else {
     for (const [index, task] of tasks.entries()) settle(index, checkFile(task.file, task.options, uiLocale));
   }
