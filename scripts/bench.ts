@@ -9,6 +9,7 @@
 //   --runs N   timed runs of the engine per text (default 15)
 //   --quick    a few samples of everything, for smoke-testing the benchmark; prints, never writes the doc
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateDrafts, medianRun, removeDrafts, runCli, type CliRun } from './bench/cli';
@@ -86,8 +87,8 @@ async function main(): Promise<void> {
       const all: CliRun[] = [];
       for (let run = 1; run <= samples.cliRuns; run++) {
         progress(`CLI run ${run} of ${samples.cliRuns} on the first ${drafts.firstFolderFiles} drafts, then on all ${drafts.files}`);
-        first.push(await runCli(drafts.firstFolder, drafts.firstFolderFiles));
-        all.push(await runCli(drafts.root, drafts.files));
+        first.push(await runCli(drafts.firstFolder, drafts.firstFolderFiles, availableParallelism()));
+        all.push(await runCli(drafts.root, drafts.files, availableParallelism()));
       }
       return { first: medianRun(first), all: medianRun(all) };
     } finally {

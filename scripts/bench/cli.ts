@@ -1,4 +1,6 @@
-// The CLI on a generated folder of drafts: `node dist/cli.js check <folder> --format json`, output to a file.
+// The CLI on a generated folder of drafts: `node dist/cli.js check <folder> --format json --jobs <cores>`, output to
+// a file. --jobs is what the CLI chooses by itself for the whole folder; given for the first subfolder too (for which
+// the CLI alone would use one thread), the two runs differ only in their number of files.
 // Wall time on the benchmark's clock; CPU time (user + system, every thread) and peak RSS from the CLI process
 // itself (rusage-preload.cjs). CPU/wall near the number of cores means they are all busy.
 //
@@ -111,8 +113,8 @@ export interface CliRun {
   readonly findings: number;
 }
 
-/** One `policylint check <folder> --format json` run, its JSON written to a temporary file and read back. */
-export async function runCli(folder: string, expectedFiles: number): Promise<CliRun> {
+/** One `policylint check <folder> --format json --jobs <jobs>` run, its JSON written to a temporary file and read back. */
+export async function runCli(folder: string, expectedFiles: number, jobs: number): Promise<CliRun> {
   const work = mkdtempSync(join(tmpdir(), 'policylint-bench-cli-'));
   const usageFile = join(work, 'rusage.json');
   const outputFile = join(work, 'output.json');
@@ -123,7 +125,7 @@ export async function runCli(folder: string, expectedFiles: number): Promise<Cli
     const wallMs = await timeAsync(
       () =>
         new Promise<void>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--require', PRELOAD, CLI, 'check', folder, '--format', 'json'], {
+          const child = spawn(process.execPath, ['--require', PRELOAD, CLI, 'check', folder, '--format', 'json', '--jobs', String(jobs)], {
             cwd: folder,
             env: { ...process.env, POLICYLINT_BENCH_RUSAGE: usageFile },
             stdio: ['ignore', output, 'pipe'],

@@ -1,5 +1,6 @@
-// The language server over stdio (`node dist/server.js --stdio`), timed on the client's clock with the JSON
-// transport included. The client is the protocol tests' harness (server/test/helpers/lspClient.ts).
+// The language server over stdio (`node <SERVER_EXEC_ARGV> dist/server.js --stdio`: the Node options the VS Code
+// client starts it with, server/src/lsp/launch.ts), timed on the client's clock with the JSON transport included.
+// The client is the protocol tests' harness (server/test/helpers/lspClient.ts).
 //
 // - Open: from sending didOpen to the publishDiagnostics for that URI and version, on a text the server has
 //   never seen: a fresh server per sample, its JIT warmed first by checking one corpus draft, or all of them
@@ -11,19 +12,21 @@
 //   without waiting: that is the check's own latency, and what the default setting (onSave) gives. The same
 //   edits typed in onType mode are reported too; they include the pause.
 // - Memory: VmRSS (and the peak, VmHWM) of the server process from /proc, with ten distinct ~1 MB drafts open
-//   and all their diagnostics published.
+//   and all their diagnostics published; then the lowest VmRSS while the server idles for SETTLE_MS, once V8 has
+//   collected and given back what the checks left behind (its memory reducer starts after several idle seconds).
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { TYPING_DEBOUNCE_MS } from '../../server/src/lsp/validation';
 import { TestClient } from '../../server/test/helpers/lspClient';
 import { seededRandom, timeAsync } from './stats';
 import { corpusDrafts, paper, repeatDistinct, WARM_UP_NAME } from './texts';
 
-export { TYPING_DEBOUNCE_MS };
+export { SERVER_EXEC_ARGV, TYPING_DEBOUNCE_MS };
 
 const LONG_WAIT_MS = 120_000;
 const corpus = corpusDrafts();
@@ -41,7 +44,7 @@ function uriFor(name: string): string {
 }
 
 async function withServer<T>(settings: unknown, use: (client: TestClient) => Promise<T>): Promise<T> {
-  const client = await TestClient.start({ settings });
+  const client = await TestClient.start({ settings, execArgv: SERVER_EXEC_ARGV });
   try {
     return await use(client);
   } finally {
@@ -168,7 +171,11 @@ export function measureEdits(
   });
 }
 
-function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+/** How long the memory measurement watches an idle server for its RSS to settle. */
+export const SETTLE_MS = 30_000;
+const SETTLE_POLL_MS = 500;
+
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssFile'): number {
   const match = new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`No ${field} in /proc/${pid}/status`);
   return Number(match[1]);
@@ -181,6 +188,10 @@ export interface MemoryResult {
   readonly idleRssBytes: number;
   readonly rssBytes: number;
   readonly peakRssBytes: number;
+  /** Of `rssBytes`, pages mapped from files: mostly the node executable's, shared with every Node process. */
+  readonly fileRssBytes: number;
+  /** The lowest RSS in the SETTLE_MS that follow, the drafts still open and nothing asked of the server. */
+  readonly settledRssBytes: number;
   /** From the first didOpen to the last draft's diagnostics. */
   readonly checkAllMs: number;
 }
@@ -202,12 +213,21 @@ export function measureMemory(drafts: number, copies: number): Promise<MemoryRes
       }
       await Promise.all(uris.map((uri) => client.waitForDiagnostics((p) => p.uri === uri && p.version === 1, since, LONG_WAIT_MS)));
     });
+    const rssBytes = statusKb(pid, 'VmRSS') * 1024;
+    const fileRssBytes = statusKb(pid, 'RssFile') * 1024;
+    let settledRssBytes = rssBytes;
+    for (let waited = 0; waited < SETTLE_MS; waited += SETTLE_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+      settledRssBytes = Math.min(settledRssBytes, statusKb(pid, 'VmRSS') * 1024);
+    }
     return {
       drafts,
       draftBytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
       idleRssBytes,
-      rssBytes: statusKb(pid, 'VmRSS') * 1024,
+      rssBytes,
       peakRssBytes: statusKb(pid, 'VmHWM') * 1024,
+      fileRssBytes,
+      settledRssBytes,
       checkAllMs,
     };
   });
