@@ -4,7 +4,7 @@ import { rules } from '../../server/src/engine/rules';
 import type { CliRun, DraftFolder } from './cli';
 import type { EngineRow } from './engine';
 import { ACTIVATION_PATH, VSIX_PATH, type Activation, type Machine } from './facts';
-import { SETTLE_MS, type EditRow, type MemoryResult, type OpenSample } from './lsp';
+import { SETTLE_MS, WARM_UP_ROUNDS, type EditRow, type MemoryResult, type OpenSample } from './lsp';
 import type { Peer, PeerTiming } from './peers';
 import { kib, median, mib, ms, p95 } from './stats';
 
@@ -195,7 +195,7 @@ function serverSection(results: Results): string {
     '',
     `\`node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js --stdio\` (the Node options are those the VS Code client starts the server with, server/src/lsp/launch.ts), driven by the protocol tests' client (server/test/helpers/lspClient.ts) on the client's clock, JSON transport included.`,
     '',
-    `Open-to-diagnostics: from sending didOpen to the publishDiagnostics for that document and version, on a text the server has never seen: a fresh server per sample, its JIT warmed first by checking drafts from test/corpus (they share no text with the paper). "Warm" servers checked all ${warmUps.all} corpus drafts first, as a server running for a while has: these are the figures the targets and ratios use. "Colder" servers checked ${warmUps.colder === 1 ? 'one' : warmUps.colder} first, as just after the editor starts.`,
+    `Open-to-diagnostics: from sending didOpen to the publishDiagnostics for that document and version, on a text the server has never seen: a fresh server per sample, its JIT warmed first by checking drafts from test/corpus (they share no text with the paper). "Warm" servers checked ${warmUps.all} drafts first, opening and closing each: ${WARM_UP_ROUNDS} rounds of the ${warmUps.all / WARM_UP_ROUNDS} corpus drafts, every sentence changed from one round to the next so that each round is checked afresh, as a server that has re-checked drafts for a while has (V8 optimises a function only after many calls). These are the figures the targets and ratios use. "Colder" servers checked ${warmUps.colder === 1 ? 'one draft' : `${warmUps.colder} drafts`} first, as just after the editor starts.`,
     '',
     table(['text', 'size', 'warm samples', 'warm open p50', 'warm open p95', 'colder samples', 'colder open p50', 'colder open p95', 'diagnostics'], openBody),
     '',
