@@ -3,10 +3,9 @@
 // CACHE_BATCH_LENGTH of text. A run over 1,000 drafts must print exactly what the whole-run formatters make of
 // each file's report, and a worker that runs out of heap must hand its files back.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CACHE_BATCH_LENGTH, checkFile, optionsForConfig, type CheckSettings } from '../src/cli/check-file';
 import { emptyConfig } from '../src/cli/config';
@@ -19,48 +18,25 @@ import { WORKER_RESOURCE_LIMITS } from '../src/cli/pool';
 import type { FileReport } from '../src/cli/report';
 import { DEFAULT_MAX_FILE_SIZE, rules } from '../src/engine';
 import { ruleDocPath } from '../src/engine/docs';
+import { CLI, REPO, WORKER, ensureCliBuilt, runCli, type CliRun } from './helpers/cliBundle';
 
-const REPO = resolve(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli.js');
-const WORKER = join(REPO, 'dist', 'cli-worker.js');
 const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
 const PAPER = readFileSync(join(REPO, 'test', 'fixtures', 'paper.md'), 'utf8').split('\n');
 const FILES = 1000;
 const TEMPLATES = 10;
 
-function newestSourceTime(path: string): number {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
 let scratch = '';
 
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'policylint-memory-'));
-  const sources = Math.max(newestSourceTime(join(REPO, 'server', 'src')), newestSourceTime(join(REPO, 'scripts', 'build.mjs')));
-  if (existsSync(CLI) && existsSync(WORKER) && Math.min(statSync(CLI).mtimeMs, statSync(WORKER).mtimeMs) >= sources) return;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, encoding: 'utf8' });
-  assert.equal(build.status, 0, `build failed:\n${build.stderr}`);
+  ensureCliBuilt();
 });
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: readonly string[], cwd: string, cli = CLI): Run {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR)$/.test(key)) env[key] = value;
-  }
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 30 });
-  assert.equal(result.signal, null, `the CLI did not finish: ${String(result.error)}`);
-  assert.doesNotMatch(result.stderr, /^ {4}at /m, `stack trace on stderr:\n${result.stderr}`);
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The CLI on `root`; 1,000 drafts take longer than the default allows on a busy machine. */
+function run(args: readonly string[], root: string, cli?: string): CliRun {
+  return runCli(args, root, { cli, timeoutMs: 300_000 });
 }
 
 /** Template `index`: 35 lines of the paper (its paragraphs are long lines), with citations, statistics and claims. */

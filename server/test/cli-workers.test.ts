@@ -2,15 +2,12 @@
 // the main thread gives (stdout, stderr, exit code) in every format, with per-folder configuration, with files
 // that cannot be checked, and when the worker bundle is missing or a worker dies.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CLI, REPO, WORKER, ensureCliBuilt, runCli } from './helpers/cliBundle';
 
-const REPO = resolve(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli.js');
-const WORKER = join(REPO, 'dist', 'cli-worker.js');
 const PAPER = readFileSync(join(REPO, 'test', 'fixtures', 'paper.md'), 'utf8').split('\n');
 const CORPUS_DIR = join(REPO, 'test', 'corpus');
 const CORPUS = readdirSync(CORPUS_DIR)
@@ -19,46 +16,14 @@ const CORPUS = readdirSync(CORPUS_DIR)
   .map((name) => readFileSync(join(CORPUS_DIR, name), 'utf8'));
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
-function newestSourceTime(path: string): number {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSourceTime(join(path, name))));
-}
-
 let scratch = '';
 
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'policylint-workers-'));
-  const sources = Math.max(newestSourceTime(join(REPO, 'server', 'src')), newestSourceTime(join(REPO, 'scripts', 'build.mjs')));
-  if (existsSync(CLI) && existsSync(WORKER) && Math.min(statSync(CLI).mtimeMs, statSync(WORKER).mtimeMs) >= sources) return;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, encoding: 'utf8' });
-  assert.equal(build.status, 0, `build failed:\n${build.stderr}`);
+  ensureCliBuilt();
 });
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a CLI bundle with a locale-free environment. The timeout only turns a hang into a failure. */
-function run(args: readonly string[], cwd: string, options: { cli?: string; env?: Record<string, string> } = {}): Run {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR)$/.test(key)) env[key] = value;
-  }
-  const result = spawnSync(process.execPath, [options.cli ?? CLI, ...args], {
-    cwd,
-    env: { ...env, ...options.env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  assert.equal(result.signal, null, `the CLI did not finish: ${String(result.error)}`);
-  assert.doesNotMatch(result.stderr, /^ {4}at /m, `stack trace on stderr:\n${result.stderr}`);
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function write(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -95,13 +60,13 @@ describe('policylint check --jobs', () => {
   it('prints byte-identical output on two threads, by default and in the main thread alone, in every format', () => {
     const root = draftFolder('forty', 40);
     for (const format of FORMATS) {
-      const inMainThread = run(['check', '.', '--format', format, '--jobs', '1'], root);
+      const inMainThread = runCli(['check', '.', '--format', format, '--jobs', '1'], root);
       assert.equal(inMainThread.code, 1, `${format}: the drafts contain errors`);
       assert.equal(inMainThread.stderr, '');
-      assert.deepEqual(run(['check', '.', '--format', format, '--jobs', '2'], root), inMainThread, `${format} --jobs 2`);
-      assert.deepEqual(run(['check', '.', '--format', format], root), inMainThread, `${format} with the default --jobs`);
+      assert.deepEqual(runCli(['check', '.', '--format', format, '--jobs', '2'], root), inMainThread, `${format} --jobs 2`);
+      assert.deepEqual(runCli(['check', '.', '--format', format], root), inMainThread, `${format} with the default --jobs`);
     }
-    const json = JSON.parse(run(['check', '.', '--format', 'json', '--jobs', '2'], root).stdout) as {
+    const json = JSON.parse(runCli(['check', '.', '--format', 'json', '--jobs', '2'], root).stdout) as {
       files: { path: string; diagnostics: unknown[] }[];
     };
     assert.equal(json.files.length, 40);
@@ -115,8 +80,8 @@ describe('policylint check --jobs', () => {
     write(join(root, 'a', '0-binary.md'), new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]));
     write(join(root, 'a', '1-latin1.md'), new Uint8Array([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const args = ['check', '.', '--format', 'json', '--max-file-size', '4000'];
-    const inMainThread = run([...args, '--jobs', '1'], root);
-    const onWorkers = run([...args, '--jobs', '2'], root);
+    const inMainThread = runCli([...args, '--jobs', '1'], root);
+    const onWorkers = runCli([...args, '--jobs', '2'], root);
     assert.deepEqual(onWorkers, inMainThread);
     assert.equal(
       onWorkers.stderr,
@@ -127,8 +92,8 @@ describe('policylint check --jobs', () => {
     );
     assert.ok(rules.includes('file-too-large'), 'drafts over --max-file-size get their notice');
 
-    const chinese = run([...args, '--jobs', '2', '--locale', 'zh-CN'], root);
-    assert.deepEqual(chinese, run([...args, '--jobs', '1', '--locale', 'zh-CN'], root));
+    const chinese = runCli([...args, '--jobs', '2', '--locale', 'zh-CN'], root);
+    assert.deepEqual(chinese, runCli([...args, '--jobs', '1', '--locale', 'zh-CN'], root));
     assert.equal(chinese.stderr, "policylint: 已跳过 'a/0-binary.md'：二进制文件\npolicylint: 已跳过 'a/1-latin1.md'：不是 UTF-8 文本\n");
   });
 
@@ -139,10 +104,10 @@ describe('policylint check --jobs', () => {
     write(join(root, 'partly-ignored', '.policylint.yaml'), 'ignore: ["draft-00*.md"]\n');
     write(join(root, 'broken', '.policylint.yaml'), 'rules:\n  dangling-citation: sometimes\n');
     for (const format of ['json', 'text'] as const) {
-      const inMainThread = run(['check', '.', '--format', format, '--jobs', '1'], root);
-      assert.deepEqual(run(['check', '.', '--format', format, '--jobs', '2'], root), inMainThread, format);
+      const inMainThread = runCli(['check', '.', '--format', format, '--jobs', '1'], root);
+      assert.deepEqual(runCli(['check', '.', '--format', format, '--jobs', '2'], root), inMainThread, format);
     }
-    const { code, stdout, stderr } = run(['check', '.', '--format', 'json', '--jobs', '2'], root);
+    const { code, stdout, stderr } = runCli(['check', '.', '--format', 'json', '--jobs', '2'], root);
     assert.equal(code, 2, 'an invalid configuration fails the run');
     const errorLines = stderr.split('\n').filter((line) => line !== '');
     assert.equal(errorLines.length, 1, `one error for the broken configuration, not one per file:\n${stderr}`);
@@ -169,29 +134,29 @@ describe('policylint check --jobs', () => {
       [['--jobs'], "option '--jobs' needs a value", "选项 '--jobs' 需要一个值"],
     ];
     for (const [jobs, english, chinese] of cases) {
-      const inEnglish = run(['check', '.', ...jobs], scratch);
+      const inEnglish = runCli(['check', '.', ...jobs], scratch);
       assert.equal(inEnglish.code, 2, jobs.join(' '));
       assert.equal(inEnglish.stdout, '');
       assert.equal(inEnglish.stderr.split('\n')[0], `policylint: ${english}`);
-      const inChinese = run(['check', '.', ...jobs], scratch, { env: { LANG: 'zh_CN.UTF-8' } });
+      const inChinese = runCli(['check', '.', ...jobs], scratch, { env: { LANG: 'zh_CN.UTF-8' } });
       assert.equal(inChinese.code, 2, jobs.join(' '));
       assert.equal(inChinese.stderr.split('\n')[0], `policylint: ${chinese}`);
     }
-    const map = run(['map', 'draft.md', '--jobs', '2'], scratch);
+    const map = runCli(['map', 'draft.md', '--jobs', '2'], scratch);
     assert.equal(map.code, 2);
     assert.equal(map.stderr.split('\n')[0], "policylint: unknown option '--jobs'");
   });
 
   it('checks every file in the main thread when the worker bundle is missing', () => {
     const root = draftFolder('no-worker', 16);
-    const expected = run(['check', '.', '--format', 'json', '--jobs', '1'], root);
-    assert.deepEqual(run(['check', '.', '--format', 'json', '--jobs', '2'], root, { cli: cliWithWorker('bin-without-worker', undefined) }), expected);
+    const expected = runCli(['check', '.', '--format', 'json', '--jobs', '1'], root);
+    assert.deepEqual(runCli(['check', '.', '--format', 'json', '--jobs', '2'], root, { cli: cliWithWorker('bin-without-worker', undefined) }), expected);
   });
 
   it('loses no results when workers crash or stop part-way through a run', () => {
     const root = draftFolder('crashing', 24);
-    const expected = run(['check', '.', '--format', 'json', '--jobs', '1'], root);
-    const expectedText = run(['check', '.', '--jobs', '1'], root);
+    const expected = runCli(['check', '.', '--format', 'json', '--jobs', '1'], root);
+    const expectedText = runCli(['check', '.', '--jobs', '1'], root);
     // Stand-ins for dist/cli-worker.js that run the real worker but fail on their own schedule.
     const crashesOnThirdFile = cliWithWorker(
       'bin-crashing',
@@ -214,9 +179,9 @@ require(${JSON.stringify(WORKER)});
     );
     for (const cli of [crashesOnThirdFile, oneExitsEarly]) {
       rmSync(join(scratch, 'exited-once'), { force: true });
-      assert.deepEqual(run(['check', '.', '--format', 'json', '--jobs', '2'], root, { cli }), expected, cli);
+      assert.deepEqual(runCli(['check', '.', '--format', 'json', '--jobs', '2'], root, { cli }), expected, cli);
       rmSync(join(scratch, 'exited-once'), { force: true });
-      assert.deepEqual(run(['check', '.', '--jobs', '3'], root, { cli }), expectedText, cli);
+      assert.deepEqual(runCli(['check', '.', '--jobs', '3'], root, { cli }), expectedText, cli);
     }
   });
 });

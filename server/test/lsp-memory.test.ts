@@ -5,13 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeLineStarts, lintText, spanToRange, stripBom } from '../src/engine/index';
 import { defaultOptions } from '../src/engine/options';
 import { ANALYSED_TEXT_BUDGET, AnalysisCache } from '../src/lsp/analysis';
 import { SERVER_EXEC_ARGV } from '../src/lsp/launch';
-import { ROOT, TestClient, ensureServerBuilt, fileUri, positionOf } from './helpers/lspClient';
+import { ROOT, TestClient, ensureServerBuilt, essentials, fileUri, freshDiagnostics, positionOf } from './helpers/lspClient';
 
 const OPTIONS = { ...defaultOptions, locale: 'en' as const };
 
@@ -49,21 +47,6 @@ describe('analysis cache bounded by text', () => {
   });
 });
 
-/** Diagnostics a fresh check of the text gives, as the server publishes them (no BOM in these texts). */
-function expectedDiagnostics(text: string): unknown[] {
-  const clean = stripBom(text);
-  const lineStarts = computeLineStarts(clean);
-  return lintText(clean, OPTIONS).findings.map((finding) => ({
-    code: finding.rule,
-    range: spanToRange(lineStarts, clean, finding.span) as Range,
-    message: finding.message,
-  }));
-}
-
-function shape(diagnostics: readonly Diagnostic[]): unknown[] {
-  return diagnostics.map(({ code, range, message }) => ({ code, range, message }));
-}
-
 describe('a server with many large drafts open', () => {
   let client: TestClient;
   before(async () => {
@@ -89,7 +72,7 @@ describe('a server with many large drafts open', () => {
 
     for (const [index, uri] of uris.entries()) {
       const published = index === 0 ? firstPublish : await client.open(uri, texts[index]!);
-      assert.deepEqual(shape(published.diagnostics), expectedDiagnostics(texts[index]!), uri);
+      assert.deepEqual(essentials(published.diagnostics), freshDiagnostics(texts[index]!, OPTIONS), uri);
     }
     // The first draft's analysis has long been let go: it is analysed again, to the same answers.
     assert.deepEqual(await client.hover(uris[0]!, marker), firstHover);
@@ -107,9 +90,9 @@ describe('a server with many large drafts open', () => {
     await client.change(uris[0]!, 2, [change]);
     await client.save(uris[0]!);
     const afterEdit = await client.nextDiagnostics(uris[0]!, since, 2);
-    assert.deepEqual(shape(afterEdit.diagnostics), expectedDiagnostics(edited.getText()));
+    assert.deepEqual(essentials(afterEdit.diagnostics), freshDiagnostics(edited.getText(), OPTIONS));
     await client.close(uris[5]!);
     const reopened = await client.open(uris[5]!, texts[5]!);
-    assert.deepEqual(shape(reopened.diagnostics), expectedDiagnostics(texts[5]!));
+    assert.deepEqual(essentials(reopened.diagnostics), freshDiagnostics(texts[5]!, OPTIONS));
   });
 });

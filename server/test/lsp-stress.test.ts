@@ -4,11 +4,10 @@
 // for a closed document after its close, and the server still answers hover.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Diagnostic, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeLineStarts, lintText, spanToRange, stripBom } from '../src/engine/index';
 import { defaultOptions } from '../src/engine/options';
-import { TestClient, ensureServerBuilt, fileUri, fullCapabilities, positionOf } from './helpers/lspClient';
+import { TestClient, ensureServerBuilt, essentials, fileUri, freshDiagnostics, fullCapabilities, positionOf } from './helpers/lspClient';
 import { CLEAN_DRAFT, DRAFT } from './helpers/lspDocuments';
 import { fixtureDrafts } from './robustness-drafts';
 
@@ -31,21 +30,6 @@ interface OpenDocument {
   open: boolean;
   /** Index into client.diagnostics when the document was last closed (publishes after it must be empty). */
   closedAt: number | undefined;
-}
-
-/** Diagnostics a fresh check of the text gives, as the server would publish them (no BOM in these texts). */
-function expectedDiagnostics(text: string): unknown[] {
-  const clean = stripBom(text);
-  const lineStarts = computeLineStarts(clean);
-  return lintText(clean, OPTIONS).findings.map((finding) => ({
-    code: finding.rule,
-    range: spanToRange(lineStarts, clean, finding.span) as Range,
-    message: finding.message,
-  }));
-}
-
-function shape(diagnostics: readonly Diagnostic[]): unknown[] {
-  return diagnostics.map(({ code, range, message }) => ({ code, range, message }));
 }
 
 let client: TestClient;
@@ -117,7 +101,7 @@ test('hundreds of rapid edits on several documents end with the diagnostics of a
     const last = lastPublish(doc.uri);
     compared += last?.diagnostics.length ?? 0;
     assert.equal(last?.version, doc.document.version, `${doc.uri}: last publish is for the final version`);
-    assert.deepEqual(shape(last!.diagnostics), expectedDiagnostics(doc.document.getText()), doc.uri);
+    assert.deepEqual(essentials(last!.diagnostics), freshDiagnostics(doc.document.getText(), OPTIONS), doc.uri);
   }
   assert.ok(compared > 5, 'the final documents have diagnostics to compare');
   assertNothingPublishedSinceClose(closedForGood);

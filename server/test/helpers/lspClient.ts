@@ -44,6 +44,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { computeLineStarts, lintText, spanToRange, stripBom, type EngineOptions } from '../../src/engine/index';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
@@ -438,6 +439,22 @@ export function textOf(message: string | { readonly value: string }): string {
 
 export function byCode(diagnostics: readonly Diagnostic[], code: string): Diagnostic[] {
   return diagnostics.filter((diagnostic) => diagnostic.code === code);
+}
+
+/** What a published diagnostic says, for comparing with `freshDiagnostics`: code, range and message. */
+export function essentials(diagnostics: readonly Diagnostic[]): unknown[] {
+  return diagnostics.map(({ code, range, message }) => ({ code, range, message }));
+}
+
+/** The essentials of what the server should publish for `text`: a fresh check, in the editor's positions. */
+export function freshDiagnostics(text: string, options: EngineOptions): unknown[] {
+  const clean = stripBom(text);
+  const lineStarts = computeLineStarts(clean);
+  return lintText(clean, options).findings.map((finding) => ({
+    code: finding.rule,
+    range: spanToRange(lineStarts, clean, finding.span) as Range,
+    message: finding.message,
+  }));
 }
 
 export function toCrlf(text: string): string {
