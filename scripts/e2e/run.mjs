@@ -55,7 +55,7 @@ if (files.length === 0) {
 }
 rmSync(join(repo, 'test-results', 'e2e'), { recursive: true, force: true });
 const status = await runWithDeadline(
-  ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-force-exit', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files],
   {
     label: 'e2e',
     limitMs: RUN_LIMIT_MS,
