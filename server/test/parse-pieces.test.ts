@@ -71,6 +71,11 @@ describe('parsing in pieces gives the model of the whole text', () => {
     // A "[^note]:" line inside an unclosed comment defines nothing: the call stays text (found by fuzzing; the task
     // list item's paragraph starts after its checkbox only when the call is text).
     assertSameAsWhole('- [ ] [^note][1]新质生产力\n\n- 30%\n\n<!-- unclosed comment\n\n## 参考文献\n\n[^note]: A footnote.\n\n# 一、引言', 'definition in a comment');
+    // A definition right after a paragraph line interrupts it, and then an empty list item or a list not starting
+    // at 1 cannot begin its content: "2022." is a paragraph there, not what it is at the start of a piece (found
+    // by property testing).
+    assertSameAsWhole('正文[^1]。\n段落。\n[^1]: 2022.', 'definition holding "2022." after a paragraph line');
+    assertSameAsWhole('正文[^1]。\n段落。\n[^1]: 2) 第二', 'definition holding "2)" after a paragraph line');
     // A label with white space is no footnote: "[^b *注*]:" defines a link reference.
     assertSameAsWhole(`# 一\n\n另见[^b *注*]。\n\n# 二\n\n${paragraph(1)}\n\n[^b *注*]: 脚注乙。\n`, 'footnote-like link definition');
     const links = `# 一\n\n见[报告][r]与[1]。\n\n# 二\n\n${paragraph(2)}\n\n[r]: https://example.com/r\n[1]: https://example.com/1\n`;

@@ -98,6 +98,23 @@ function definitionLabel(text: string, from: number, lineEnd: number): string | 
   return undefined;
 }
 
+/**
+ * Whether the footnote definition at the start of `line` (label `label`, with its caret) reads the same when a
+ * piece starts with it. After a paragraph line, the definition interrupts that paragraph, and the parser carries
+ * that into the definition's first line, where an empty list item, a list not starting at 1, HTML or indented
+ * code then cannot begin (found by property testing: "[^1]: 2022." after a paragraph line holds the paragraph
+ * "2022.", at the start of a piece an empty list item). Content that might begin such a block stays uncut.
+ */
+function opensAlikeAfterParagraph(text: string, line: Line, label: string): boolean {
+  let i = line.start + label.length + 3; // "[", the label, "]:"
+  let columns = 0;
+  while (i < line.end && (text[i] === ' ' || text[i] === '\t')) {
+    columns += text[i] === '\t' ? 4 : 1;
+    i++;
+  }
+  return i < line.end && columns < 4 && !'0123456789-+*<|['.includes(text[i]!);
+}
+
 /** A paragraph longer than this (UTF-16 units) is cut too, see `planChunks`. */
 export const LONG_PARAGRAPH = 16_000;
 
@@ -132,11 +149,11 @@ export function planChunks(text: string, bodyStart: number, minChunk = MIN_CHUNK
       // "[^a b]:" is not a footnote definition (labels have no white space) but a link reference definition.
       if (!label.startsWith('^') || label.length === 1 || /\s/.test(label)) return undefined;
       footnoteLabels.add(normalizeLabel(label.slice(1)));
-      footnoteAtLineStart = text.charCodeAt(line.start) === 91; /* [ */
+      footnoteAtLineStart = text.charCodeAt(line.start) === 91 /* [ */ && (previousBlank || opensAlikeAfterParagraph(text, line, label));
     }
     const blank = isBlank(text, line);
     if (previousBlank || isAtxHeading(text, line)) paragraphStart = line.start;
-    // A footnote definition at column 0 ends whatever came before it, as a heading does.
+    // A footnote definition at column 0 ends whatever came before it, as a heading does (with the caveat above).
     const exact = isAtxHeading(text, line) || footnoteAtLineStart || (previousBlank && startsWithLetter(text, line));
     const long = !blank && line.start - Math.max(lastStart, paragraphStart) >= LONG_PARAGRAPH && (startsWithLetter(text, line) || text[line.start] === '[');
     if ((exact && line.start - lastStart >= minChunk) || long) cutAt(line.start);
