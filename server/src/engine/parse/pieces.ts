@@ -49,9 +49,22 @@ export interface AssembledWalk {
   referenceNodes(span: Span | undefined): { root: SkeletonNode; footnoteDefinitions: readonly SkeletonNode[] };
 }
 
+/**
+ * A copy of `text` that holds no larger string. V8 makes a substring of a long string (`slice`) a view that keeps
+ * the whole string alive, and so does every substring cut from that view: a cached piece, its blocks and the
+ * sentences remembered by text (memo.ts) would keep the entire version of the document the piece was cut from.
+ * A draft edited all day would leave one version behind per edited piece (seen: ~45 versions of a 1 MB draft,
+ * 37 MB, after 200 one-character edits). Prepending a character makes a two-part string; slicing it off again
+ * copies the characters into a string of their own.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 /** Cached pieces hold at most this much text (UTF-16 units): several large drafts, bounded memory. */
 const CACHE_LIMIT = 1_500_000;
-const cache = new Map<string, ParsedPiece>();
+/** By key; each entry keeps the key it was stored under (see cachedPiece). */
+const cache = new Map<string, { readonly key: string; readonly piece: ParsedPiece }>();
 let cachedLength = 0;
 
 /** Forgets every cached piece (benchmarks measure cold parses with it). */
@@ -61,7 +74,7 @@ export function resetParseCache(): void {
 }
 
 function remember(key: string, piece: ParsedPiece): void {
-  cache.set(key, piece);
+  cache.set(key, { key, piece });
   cachedLength += key.length;
   for (const [oldKey] of cache) {
     if (cachedLength <= CACHE_LIMIT) break;
@@ -122,16 +135,18 @@ const BEFORE_BOM = '.\n\n';
  */
 function cachedPiece(piece: string, stubs: string, frontMatter: boolean, plain: boolean): ParsedPiece {
   const prefix = stubs === '' && piece.charCodeAt(0) === 0xfeff ? BEFORE_BOM : stubs;
-  const source = prefix + piece;
-  const key = (frontMatter ? '\u0001' : plain ? '\u0000' : '\u0002') + source;
-  const hit = cache.get(key);
+  const tag = frontMatter ? '\u0001' : plain ? '\u0000' : '\u0002';
+  const hit = cache.get(tag + prefix + piece);
   if (hit) {
-    // Most recently used last, so eviction drops the oldest.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+    // Most recently used last, so eviction drops the oldest. Stored again under its own key: the key just built
+    // is a view of this version of the document (ownCopy).
+    cache.delete(hit.key);
+    cache.set(hit.key, hit);
+    return hit.piece;
   }
-  const parsed = parsePiece(source, prefix.length, frontMatter, plain);
+  // The piece's text, and every block and sentence text sliced from it, are views of its own copy.
+  const key = ownCopy(tag + prefix + piece);
+  const parsed = parsePiece(key.slice(1), prefix.length, frontMatter, plain);
   remember(key, parsed);
   return parsed;
 }
