@@ -117,6 +117,14 @@ describe('completionsAt', () => {
     assert.equal(completionsAt(fullWidth.model, fullWidth.offset, options())[0]!.newText, '1］');
   });
 
+  it('offers the entries of a reference list of 150,000 entries, sorted by number', () => {
+    const entries = Array.from({ length: 150_000 }, (_, i) => `[${i + 1}] 作者${i + 1}. 题名[J]. 期刊, 2020.`).join('\n');
+    const { model, offset } = withCursor(`正文引用[|\n\n## 参考文献\n\n${entries}\n`);
+    const items = completionsAt(model, offset, options());
+    assert.equal(items.length, 150_000);
+    assert.deepEqual([items[0]!.sortText, items[149_999]!.sortText], ['000001', '150000']);
+  });
+
   it('offers nothing elsewhere or inside code', () => {
     const prose = withCursor(doc('扩大|'));
     assert.deepEqual(completionsAt(prose.model, prose.offset, options()), []);

@@ -189,7 +189,10 @@ export function completionsAt(model: DocumentModel, offset: number, options: Eng
   const next = model.text[offset];
   const closing = next === ']' || next === '］' ? '' : close;
   const replaceSpan = { start: offset - typed.length, end: offset };
-  const width = String(Math.max(0, ...numberedEntries(model).map((entry) => entry.number!))).length;
+  // A loop, not Math.max(...numbers): spreading a reference list of 150,000 entries overflows the call stack.
+  let largest = 0;
+  for (const entry of numberedEntries(model)) largest = Math.max(largest, entry.number!);
+  const width = String(largest).length;
   const seen = new Set<number>();
   const results: CompletionResult[] = [];
   for (const entry of numberedEntries(model)) {
