@@ -135,7 +135,8 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && isGlob(input)) {
         const matches = await expandGlob(input, cwd, problems);
         if (matches.length === 0) problems.push({ path: input, reason: 'no matching files' });
-        found.push(...matches);
+        // Not push(...matches): a glob matching over 100,000 files would overflow the call stack.
+        for (const match of matches) found.push(match);
       } else {
         problems.push({ path: input, reason: describeFsError(error) });
       }

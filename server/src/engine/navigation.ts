@@ -189,7 +189,7 @@ export function completionsAt(model: DocumentModel, offset: number, options: Eng
   const next = model.text[offset];
   const closing = next === ']' || next === '］' ? '' : close;
   const replaceSpan = { start: offset - typed.length, end: offset };
-  // A loop, not Math.max(...numbers): spreading a reference list of 150,000 entries overflows the call stack.
+  // A loop, not Math.max(...numbers): a reference list of over 100,000 entries would overflow the call stack.
   let largest = 0;
   for (const entry of numberedEntries(model)) largest = Math.max(largest, entry.number!);
   const width = String(largest).length;

@@ -49,7 +49,8 @@ export class WorkspaceChecker {
     const uris: string[] = [];
     for (const folder of folders) {
       const { files } = await discoverFiles([folder], folder);
-      uris.push(...files.map((file) => pathToFileURL(file.absolutePath).href));
+      // Not push(...): a folder of over 100,000 Markdown files would overflow the call stack.
+      for (const file of files) uris.push(pathToFileURL(file.absolutePath).href);
     }
     if (uris.length > MAX_WORKSPACE_FILES) {
       this.session.connection.console.warn(`policylint.checkWorkspace: checking the first ${MAX_WORKSPACE_FILES} of ${uris.length} Markdown files.`);
