@@ -136,16 +136,17 @@ const BEFORE_BOM = '.\n\n';
 function cachedPiece(piece: string, stubs: string, frontMatter: boolean, plain: boolean): ParsedPiece {
   const prefix = stubs === '' && piece.charCodeAt(0) === 0xfeff ? BEFORE_BOM : stubs;
   const tag = frontMatter ? '\u0001' : plain ? '\u0000' : '\u0002';
-  const hit = cache.get(tag + prefix + piece);
+  const lookup = tag + prefix + piece;
+  const hit = cache.get(lookup);
   if (hit) {
-    // Most recently used last, so eviction drops the oldest. Stored again under its own key: the key just built
-    // is a view of this version of the document (ownCopy).
+    // Most recently used last, so eviction drops the oldest. Stored again under its own key: `lookup` is a view
+    // of this version of the document (ownCopy).
     cache.delete(hit.key);
     cache.set(hit.key, hit);
     return hit.piece;
   }
   // The piece's text, and every block and sentence text sliced from it, are views of its own copy.
-  const key = ownCopy(tag + prefix + piece);
+  const key = ownCopy(lookup);
   const parsed = parsePiece(key.slice(1), prefix.length, frontMatter, plain);
   remember(key, parsed);
   return parsed;
