@@ -55,7 +55,10 @@ export function parseDocument(text: string, pieces: PieceOptions = {}): Document
   const citations: CitationMarker[] = [];
   for (const block of blocks) {
     const draft = walk.blocks[block.index]!;
-    for (const [proseStart, proseEnd] of draft.sentences) {
+    const bounds = draft.sentences;
+    for (let i = 0; i < bounds.length; i += 2) {
+      const proseStart = bounds[i]!;
+      const proseEnd = bounds[i + 1]!;
       sentences.push({
         block: block.index,
         proseStart,

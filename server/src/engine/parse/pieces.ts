@@ -1,6 +1,7 @@
 // The Markdown parse of a whole text, assembled from pieces (see chunks.ts). Each piece's parse is cached by
 // its text, so a re-check after an edit parses only the pieces the edit touched: the others are taken from
 // the cache and moved to where they now sit. The result is the same walk the parser gives for the whole text.
+import { ownCopy } from '../memo';
 import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
 import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, normalizeLabel, planChunks, type ChunkPlan } from './chunks';
 import { scanCitations, type RawMarker } from './citations';
@@ -14,8 +15,8 @@ interface ParsedPiece {
   /** Where the piece itself starts in the parsed text (after the stub definitions). */
   readonly offset: number;
   readonly blocks: readonly DraftBlock[];
-  /** Sentence ranges and citation markers of each block, in prose offsets (independent of position). */
-  readonly sentences: readonly (readonly (readonly [number, number])[])[];
+  /** Sentence bounds (see AssembledBlock) and citation markers of each block, in prose offsets (independent of position). */
+  readonly sentences: readonly SentenceBounds[];
   readonly markers: readonly (readonly RawMarker[])[];
   readonly nonProse: readonly Span[];
   readonly comments: readonly { readonly span: Span; readonly body: string }[];
@@ -34,9 +35,16 @@ export interface SkeletonNode extends MdNode {
   readonly block?: number;
 }
 
+/**
+ * Where a block's sentences start and end in its prose: [start₀, end₀, start₁, end₁, …]. One flat array per block
+ * rather than a pair per sentence: the parse cache keeps these for every block of several drafts (a pair
+ * costs ~64 bytes, two numbers in a flat array 16).
+ */
+export type SentenceBounds = readonly number[];
+
 /** A block with everything the later passes need, in source offsets of the whole text. */
 export interface AssembledBlock extends DraftBlock {
-  readonly sentences: readonly (readonly [number, number])[];
+  readonly sentences: SentenceBounds;
   readonly markers: readonly RawMarker[];
 }
 
@@ -50,19 +58,11 @@ export interface AssembledWalk {
 }
 
 /**
- * A copy of `text` that holds no larger string. V8 makes a substring of a long string (`slice`) a view that keeps
- * the whole string alive, and so does every substring cut from that view: a cached piece, its blocks and the
- * sentences remembered by text (memo.ts) would keep the entire version of the document the piece was cut from.
- * A draft edited all day would leave one version behind per edited piece (seen: ~45 versions of a 1 MB draft,
- * 37 MB, after 200 one-character edits). Prepending a character makes a two-part string; slicing it off again
- * copies the characters into a string of their own.
+ * Cached pieces hold at most this much text (UTF-16 units): two drafts of 1 MB (~430,000 units each), or one of
+ * 3 MB of Chinese. A draft longer than this gains nothing from the cache (its own pieces push each other out),
+ * so the bound is far above any draft; each unit cached costs ~7 bytes (text, blocks, skeleton, markers).
  */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
-}
-
-/** Cached pieces hold at most this much text (UTF-16 units): several large drafts, bounded memory. */
-const CACHE_LIMIT = 1_500_000;
+const CACHE_LIMIT = 1_000_000;
 /** By key; each entry keeps the key it was stored under (see cachedPiece). */
 const cache = new Map<string, { readonly key: string; readonly piece: ParsedPiece }>();
 let cachedLength = 0;
@@ -94,8 +94,10 @@ function skeletonOf(node: MdNode, blockOfNode: ReadonlyMap<MdNode, number>, foot
   return copy;
 }
 
-function sentencesOf(block: DraftBlock): readonly (readonly [number, number])[] {
-  return splitSentences(block.text).map(([start, end]) => [start, end] as const);
+function sentencesOf(block: DraftBlock): SentenceBounds {
+  const bounds: number[] = [];
+  for (const [start, end] of splitSentences(block.text)) bounds.push(start, end);
+  return bounds;
 }
 
 /** Citation markers of a block; a footnote definition's text is a reference, not a citing sentence. */
@@ -145,7 +147,9 @@ function cachedPiece(piece: string, stubs: string, frontMatter: boolean, plain: 
     cache.set(hit.key, hit);
     return hit.piece;
   }
-  // The piece's text, and every block and sentence text sliced from it, are views of its own copy.
+  // The piece's text, and every block and sentence text sliced from it, are views of its own copy, not of this
+  // version of the draft: a draft edited all day would otherwise leave one version behind per edited piece (seen:
+  // ~45 versions of a 1 MB draft, 37 MB, after 200 one-character edits).
   const key = ownCopy(lookup);
   const parsed = parsePiece(key.slice(1), prefix.length, frontMatter, plain);
   remember(key, parsed);
