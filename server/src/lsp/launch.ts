@@ -8,15 +8,16 @@
  * With them, opening ten 1 MB drafts left the server at ~200 MB RSS around ~57 MB of live objects: V8 lets the old
  * generation grow to as much as four times what is live before collecting, and new objects take 16 MB semi-spaces.
  *
- * - `--max-semi-space-size=4`: new objects get 4 MB semi-spaces. A one-character edit in a 1 MB draft allocates
- *   about 45 MB of short-lived objects, which cost a few more scavenges: ~1 ms more a check.
+ * - `--max-semi-space-size=8`: new objects get 8 MB semi-spaces. A check of a 1 MB draft allocates tens of
+ *   megabytes of short-lived objects; with 4 MB semi-spaces the scavenges that follow cost its first check
+ *   ~18 ms more (open-to-diagnostics on paper ×20, p50 of 7 servers: 146 ms with 8 MB, 164 ms with 4 MB), and
+ *   16 MB gains nothing more.
  * - `--max-old-space-size=512`: besides capping the old generation, a smaller limit makes V8 grow it by at most
  *   ~1.4 times what is live. The server still checks a 60 MB draft (`maxFileSize` raised to twelve times its
  *   default) with it.
+ * - `--expose-gc`: lets the server collect once it has been idle for a while after checks (idle.ts). Without it,
+ *   V8 gave memory back only after many idle seconds, or, with 8 MB semi-spaces, not within 30 s.
  *
- * Measured with the benchmark (scripts/bench/lsp.ts): RSS with ten 1 MB drafts just checked fell from ~202 to
- * ~145 MB, and fresh diagnostics after an edit in a 1 MB draft took ~42 ms instead of ~29 ms (p50: the old
- * generation is collected more often). Left idle, the server settles at ~119 MB either way, once V8's memory
- * reducer has run; these options bound what it takes in between.
+ * Measured with the benchmark (scripts/bench/lsp.ts and docs/benchmarks.md): RSS with ten 1 MB drafts open.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=512'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=512', '--expose-gc'];

@@ -5,6 +5,7 @@ import { prepareCheck, stripBom, type EngineOptions } from '../engine';
 import { isConfigUri } from './configStore';
 import { toDiagnostics } from './diagnostics';
 import { errorText } from './guard';
+import { IdleCollector } from './idle';
 import type { Session } from './session';
 
 export const TYPING_DEBOUNCE_MS = 300;
@@ -18,7 +19,10 @@ export class Validator {
   /** Settles when the check in progress (if any) has finished. */
   private running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly session: Session) {}
+  constructor(
+    private readonly session: Session,
+    private readonly idle = new IdleCollector(),
+  ) {}
 
   opened(uri: string): void {
     this.validateSoon(uri);
@@ -62,6 +66,7 @@ export class Validator {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.idle.dispose();
   }
 
   private validateSoon(uri: string): void {
@@ -93,8 +98,10 @@ export class Validator {
     this.running = new Promise<void>((resolve) => (done = resolve));
     try {
       await previous;
+      this.idle.busy();
       await work();
     } finally {
+      this.idle.done();
       done();
     }
   }
