@@ -197,12 +197,13 @@ export function scanCitations(text: string): RawMarker[] {
   const markers: RawMarker[] = [];
   let index = 0;
   while (index < text.length) {
-    const char = text[index]!;
+    // By code, not by one-character string: this runs over every character of every block.
+    const code = text.charCodeAt(index);
     let marker: RawMarker | undefined;
-    if (char === '[' && text[index + 1] === '^') marker = footnoteAt(text, index);
-    else if (char === '[' || char === '［' || char === '〔') {
-      marker = numericAt(text, index) ?? (char === '[' ? pandocAt(text, index) : undefined);
-    } else if (char === '(' || char === '（') marker = authorYearAt(text, index);
+    if (code === 0x5b /* [ */ && text.charCodeAt(index + 1) === 0x5e /* ^ */) marker = footnoteAt(text, index);
+    else if (code === 0x5b /* [ */ || code === 0xff3b /* ［ */ || code === 0x3014 /* 〔 */) {
+      marker = numericAt(text, index) ?? (code === 0x5b ? pandocAt(text, index) : undefined);
+    } else if (code === 0x28 /* ( */ || code === 0xff08 /* （ */) marker = authorYearAt(text, index);
     if (marker) {
       markers.push(marker);
       index = marker.proseEnd;

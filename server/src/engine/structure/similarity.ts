@@ -32,23 +32,38 @@ function wordsOfPassage(text: string): string {
 
 const rememberedWords = memoizeByText(wordsOfPassage);
 
-/** Sentence ends and line breaks are word boundaries in any language. */
-const PASSAGE_END = '。！？；!?;\n';
+/** Sentence ends and line breaks are word boundaries in any language: 。！？；!?; and a line break. */
+function endsPassage(code: number): boolean {
+  switch (code) {
+    case 0x3002:
+    case 0xff01:
+    case 0xff1f:
+    case 0xff1b:
+    case 0x21:
+    case 0x3f:
+    case 0x3b:
+    case 0x0a:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
- * Topic words of a text. Segmented sentence by sentence: ICU's word breaker is several times slower on one long
- * string than on its sentences, and a re-check meets most sentences again (they are remembered by text).
+ * Calls `visit` with each topic word of a text, in order. Segmented passage by passage: ICU's word breaker is
+ * several times slower on one long string than on its sentences, and a re-check meets most passages again (their
+ * words are remembered by text).
  */
-export function topicWords(text: string): string[] {
-  const words: string[] = [];
+function forEachTopicWord(text: string, visit: (word: string) => void): void {
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !PASSAGE_END.includes(text[i]!)) continue;
-    const passage = i + 1 > start ? rememberedWords(text.slice(start, i + 1)) : '';
-    if (passage !== '') for (const word of passage.split(' ')) words.push(word);
+    if (i < text.length && !endsPassage(text.charCodeAt(i))) continue;
+    if (i > start || i < text.length) {
+      const words = rememberedWords(text.slice(start, i + 1));
+      if (words !== '') for (const word of words.split(' ')) visit(word);
+    }
     start = i + 1;
   }
-  return words;
 }
 
 export interface SimilarityModel {
@@ -56,55 +71,84 @@ export interface SimilarityModel {
   score(leftIndex: number, rightIndex: number): number;
 }
 
-type Vector = Map<string, number>;
-
-function termFrequencies(words: readonly string[]): Map<string, number> {
+/**
+ * Word counts of a unit's text, remembered by text. Its words are remembered passage by passage, so counting them
+ * again costs ~2 ms for the 120 units of a 1 MB draft; a few hundred units are kept, not thousands: ten 1 MB
+ * drafts' units held ~9 MB of the server's heap.
+ */
+const termsOf: (text: string) => ReadonlyMap<string, number> = memoizeByText((text) => {
   const counts = new Map<string, number>();
-  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  forEachTopicWord(text, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
   return counts;
+}, 256);
+
+/** A unit's TF-IDF vector: word ids and their weights, the weights of unit length. */
+interface Vector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /**
- * Word counts of a unit's text, remembered by text. Its words are remembered sentence by sentence (topicWords), so
- * counting them again costs ~2 ms for the 120 units of a 1 MB draft; a few hundred units are kept, not thousands:
- * ten 1 MB drafts' units held ~9 MB of the server's heap.
+ * Builds TF-IDF vectors for two groups of texts with document frequencies counted over both groups. Words get
+ * numbers, so vectors, document frequencies and the index below are typed arrays, not maps of strings.
  */
-const termsOf: (text: string) => ReadonlyMap<string, number> = memoizeByText((text) => termFrequencies(topicWords(text)), 256);
-
-/** Builds TF-IDF vectors for two groups of texts with document frequencies counted over both groups. */
 export function buildSimilarity(left: readonly string[], right: readonly string[]): SimilarityModel {
   // Nothing to compare with: no text needs segmenting (a draft of challenges alone has thousands of them).
   if (left.length === 0 || right.length === 0) return { score: () => 0 };
   const all = [...left, ...right].map(termsOf);
-  const documentFrequency = new Map<string, number>();
-  for (const counts of all) for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const idOf = new Map<string, number>();
+  const unitIds = all.map((counts) => {
+    const ids = new Int32Array(counts.size);
+    let k = 0;
+    for (const word of counts.keys()) {
+      let id = idOf.get(word);
+      if (id === undefined) idOf.set(word, (id = idOf.size));
+      ids[k++] = id;
+    }
+    return ids;
+  });
+  const documentFrequency = new Int32Array(idOf.size);
+  for (const ids of unitIds) for (const id of ids) documentFrequency[id]!++;
   const total = all.length;
-  const vectors: Vector[] = all.map((counts) => {
-    const vector: Vector = new Map();
+  const vectors: Vector[] = all.map((counts, unit) => {
+    const ids = unitIds[unit]!;
+    const weights = new Float64Array(ids.length);
     let norm = 0;
-    for (const [word, count] of counts) {
-      const weight = (1 + Math.log(count)) * Math.log(1 + total / documentFrequency.get(word)!);
-      vector.set(word, weight);
+    let k = 0;
+    for (const count of counts.values()) {
+      const weight = (1 + Math.log(count)) * Math.log(1 + total / documentFrequency[ids[k]!]!);
+      weights[k++] = weight;
       norm += weight * weight;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [word, weight] of vector) vector.set(word, weight / norm);
-    return vector;
+    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+    return { ids, weights };
   });
-  // Every score at once through an index of the right-hand words: pairs that share no word cost nothing.
+  // Every score at once through an index of the right-hand words (word id → right units and weights, packed):
+  // pairs that share no word cost nothing.
   const rightCount = right.length;
-  const scores = new Float64Array(left.length * rightCount);
-  const postings = new Map<string, { readonly index: number; readonly weight: number }[]>();
+  const postingStart = new Int32Array(idOf.size + 1);
+  for (let r = 0; r < rightCount; r++) for (const id of vectors[left.length + r]!.ids) postingStart[id + 1]!++;
+  for (let id = 0; id < idOf.size; id++) postingStart[id + 1]! += postingStart[id]!;
+  const postingUnit = new Int32Array(postingStart[idOf.size]!);
+  const postingWeight = new Float64Array(postingUnit.length);
+  const filled = postingStart.slice(0, idOf.size);
   for (let r = 0; r < rightCount; r++) {
-    for (const [word, weight] of vectors[left.length + r]!) {
-      let list = postings.get(word);
-      if (!list) postings.set(word, (list = []));
-      list.push({ index: r, weight });
+    const { ids, weights } = vectors[left.length + r]!;
+    for (let k = 0; k < ids.length; k++) {
+      const at = filled[ids[k]!]!++;
+      postingUnit[at] = r;
+      postingWeight[at] = weights[k]!;
     }
   }
+  const scores = new Float64Array(left.length * rightCount);
   for (let l = 0; l < left.length; l++) {
-    for (const [word, weight] of vectors[l]!) {
-      for (const posting of postings.get(word) ?? []) scores[l * rightCount + posting.index]! += weight * posting.weight;
+    const { ids, weights } = vectors[l]!;
+    const row = l * rightCount;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const weight = weights[k]!;
+      for (let at = postingStart[id]!; at < postingStart[id + 1]!; at++) scores[row + postingUnit[at]!]! += weight * postingWeight[at]!;
     }
   }
   return {
