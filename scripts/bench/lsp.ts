@@ -12,8 +12,9 @@
 //   without waiting: that is the check's own latency, and what the default setting (onSave) gives. The same
 //   edits typed in onType mode are reported too; they include the pause.
 // - Memory: VmRSS (and the peak, VmHWM) of the server process from /proc, with ten distinct ~1 MB drafts open
-//   and all their diagnostics published; then the lowest VmRSS while the server idles for SETTLE_MS, once V8 has
-//   collected and given back what the checks left behind (its memory reducer starts after several idle seconds).
+//   and all their diagnostics published; then the steady state while the server idles for SETTLE_MS with the
+//   drafts open: the highest VmRSS in its last STEADY_MS, once the server has collected (idle.ts) and V8 has given
+//   back what the checks left behind (its memory reducer runs after several idle seconds).
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,6 +194,8 @@ export function measureEdits(
 
 /** How long the memory measurement watches an idle server for its RSS to settle. */
 export const SETTLE_MS = 30_000;
+/** The steady state is the highest reading in the last part of SETTLE_MS: the server must stay there. */
+export const STEADY_MS = 10_000;
 const SETTLE_POLL_MS = 500;
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssFile'): number {
@@ -210,8 +213,10 @@ export interface MemoryResult {
   readonly peakRssBytes: number;
   /** Of `rssBytes`, pages mapped from files: mostly the node executable's, shared with every Node process. */
   readonly fileRssBytes: number;
-  /** The lowest RSS in the SETTLE_MS that follow, the drafts still open and nothing asked of the server. */
+  /** The highest RSS in the last STEADY_MS of the SETTLE_MS that follow, the drafts still open and nothing asked. */
   readonly settledRssBytes: number;
+  /** The lowest RSS in those SETTLE_MS. */
+  readonly lowestRssBytes: number;
   /** From the first didOpen to the last draft's diagnostics. */
   readonly checkAllMs: number;
 }
@@ -235,10 +240,13 @@ export function measureMemory(drafts: number, copies: number): Promise<MemoryRes
     });
     const rssBytes = statusKb(pid, 'VmRSS') * 1024;
     const fileRssBytes = statusKb(pid, 'RssFile') * 1024;
-    let settledRssBytes = rssBytes;
-    for (let waited = 0; waited < SETTLE_MS; waited += SETTLE_POLL_MS) {
+    let settledRssBytes = 0;
+    let lowestRssBytes = rssBytes;
+    for (let waited = SETTLE_POLL_MS; waited <= SETTLE_MS; waited += SETTLE_POLL_MS) {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-      settledRssBytes = Math.min(settledRssBytes, statusKb(pid, 'VmRSS') * 1024);
+      const reading = statusKb(pid, 'VmRSS') * 1024;
+      lowestRssBytes = Math.min(lowestRssBytes, reading);
+      if (waited > SETTLE_MS - STEADY_MS) settledRssBytes = Math.max(settledRssBytes, reading);
     }
     return {
       drafts,
@@ -248,6 +256,7 @@ export function measureMemory(drafts: number, copies: number): Promise<MemoryRes
       peakRssBytes: statusKb(pid, 'VmHWM') * 1024,
       fileRssBytes,
       settledRssBytes,
+      lowestRssBytes,
       checkAllMs,
     };
   });
