@@ -58,11 +58,12 @@ export interface AssembledWalk {
 }
 
 /**
- * Cached pieces hold at most this much text (UTF-16 units): two drafts of 1 MB (~430,000 units each), or one of
- * 3 MB of Chinese. A draft longer than this gains nothing from the cache (its own pieces push each other out),
- * so the bound is far above any draft; each unit cached costs ~7 bytes (text, blocks, skeleton, markers).
+ * Cached pieces hold at most this much text (UTF-16 units): a 1 MB draft (~430,000 units) and the drafts beside
+ * it, or one of 2 MB of Chinese, seven times a 50-page report. A draft longer than this gains nothing from the
+ * cache (its own pieces push each other out), so the bound is far above any draft; each unit cached costs ~7
+ * bytes (text, blocks, skeleton, markers).
  */
-const CACHE_LIMIT = 1_000_000;
+const CACHE_LIMIT = 750_000;
 /** By key; each entry keeps the key it was stored under (see cachedPiece). */
 const cache = new Map<string, { readonly key: string; readonly piece: ParsedPiece }>();
 let cachedLength = 0;
