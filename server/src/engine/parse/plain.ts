@@ -253,8 +253,9 @@ export function plainTree(text: string): MdNode | undefined {
   let paragraphStars: number[] = [];
   /** The footnote definition that holds the open paragraph: where it starts and its label. */
   let footnote: { start: number; label: string } | undefined;
-  /** False when the open paragraph's emphasis is not one the shortcut reads. */
+  /** False when the open paragraph's inline syntax is not one the shortcut reads (two '~', or its emphasis). */
   const closeParagraph = (): boolean => {
+    if (paragraphTildes > 1) return false;
     if (paragraphStart < 0) return true;
     const inline = inlineChildren(text, paragraphStart, paragraphEnd, paragraphStars);
     if (!inline) return false;
@@ -284,7 +285,7 @@ export function plainTree(text: string): MdNode | undefined {
       if (code !== 0x20 && code !== 0x09) blank = false;
     }
     if (blank) {
-      if (paragraphTildes > 1 || !closeParagraph()) return undefined;
+      if (!closeParagraph()) return undefined;
       start = next;
       continue;
     }
@@ -294,14 +295,14 @@ export function plainTree(text: string): MdNode | undefined {
     if (contentStart > 0) {
       const stars: number[] = [];
       const tildes = plainInlineTildes(text, contentStart, end, stars);
-      if (tildes < 0 || tildes > 1 || paragraphTildes > 1 || !closeParagraph()) return undefined;
+      if (tildes < 0 || tildes > 1 || !closeParagraph()) return undefined;
       const inline = inlineChildren(text, contentStart, end, stars);
       if (!inline) return undefined;
       children.push({ type: 'heading', depth: contentStart - start - 1, position: at(start, end), children: inline });
     } else {
       // A footnote definition interrupts a paragraph; lines after it continue its paragraph lazily.
       const definition = footnoteDefinitionAt(text, start, end);
-      if (definition && (paragraphTildes > 1 || !closeParagraph())) return undefined;
+      if (definition && !closeParagraph()) return undefined;
       const textStart = definition ? definition.contentStart : start;
       if (paragraphStart < 0) paragraphStars = [];
       const tildes = definition || startsText(text, start, end) ? (isSpaceLike(last) ? -1 : plainInlineTildes(text, textStart, end, paragraphStars)) : -1;
@@ -316,6 +317,6 @@ export function plainTree(text: string): MdNode | undefined {
     }
     start = next;
   }
-  if (paragraphTildes > 1 || !closeParagraph()) return undefined;
+  if (!closeParagraph()) return undefined;
   return { type: 'root', position: at(0, text.length), children };
 }
