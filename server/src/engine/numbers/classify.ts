@@ -9,16 +9,6 @@ import {
 import { TIME_WORDS, wordAt } from './english';
 import { digitAt, isAsciiLetter, isDecimalPoint, isDigit, isHan, isInlineSpace, matchAt, matchBefore, skipSpace, skipSpaceBack, oneOf } from './text';
 
-export interface ReadFacts {
-  /** Arabic digits written with a decimal point twice or more (1.2.3). */
-  readonly dotted: boolean;
-  readonly leadingZero: boolean;
-  /** Chinese numeral written digit by digit (二〇二二). */
-  readonly digitByDigit: boolean;
-  /** Chinese numeral that is no well-formed number (十四五). */
-  readonly irregular: boolean;
-}
-
 const CLAUSE_BREAKS = '，。；：！？,.;:!?\n\r、（）()“”"‘’《》';
 const LIST_BEFORE = '，。；：！？;:!?\n\r\t （(\uFFFC';
 const SCALE_DEFINITION_CUES = ['范围', '满分', '评分', 'scale of', 'out of', 'range of'];
@@ -41,10 +31,10 @@ function clauseBefore(text: string, end: number, size: number): string {
 }
 
 /** 1000–2199 before 年; a bare number only from 1800, since 1000 or 1200 alone is more often a count. */
-function isYearLike(d: Draft, facts: ReadFacts): boolean {
+function isYearLike(d: Draft): boolean {
   const min = d.unit === '年' ? 1000 : 1800;
   if (!d.integer || d.scale !== undefined || d.written < min || d.written > 2199) return false;
-  return d.script === 'arabic' ? d.intDigits === 4 && !d.grouped : facts.digitByDigit;
+  return d.script === 'arabic' ? d.intDigits === 4 && !d.grouped : d.digitByDigit;
 }
 
 function setReason(d: Draft, kind: Draft['kind'], reason: NonNullable<Draft['reason']>, end?: number): void {
@@ -71,7 +61,7 @@ function anchorBefore(text: string, close: number): boolean {
 }
 
 /** Dates, times, years and durations from the character right after the numeral. */
-function classifyTime(text: string, d: Draft, facts: ReadFacts, floor: number): boolean {
+function classifyTime(text: string, d: Draft, floor: number): boolean {
   const after = text.charAt(d.coreEnd);
   const bare = d.scale === undefined && d.integer && d.qualifier === undefined && !d.ordinalMarker;
   if (bare && after === '月' && d.written >= 1 && d.written <= 12) {
@@ -100,24 +90,24 @@ function classifyTime(text: string, d: Draft, facts: ReadFacts, floor: number): 
     setReason(d, 'year', 'year', d.coreEnd + 2);
     return true;
   }
-  if (d.unit === '年' || (d.kind === 'count' && d.unit === '起' && isYearLike(d, facts))) {
+  if (d.unit === '年' || (d.kind === 'count' && d.unit === '起' && isYearLike(d))) {
     if (text.charAt(d.end) === '代' && d.integer) {
       setReason(d, 'year', 'year', d.end + 1);
       d.unit = undefined;
       return true;
     }
-    if (isYearLike(d, facts) && d.qualifier === undefined) {
+    if (isYearLike(d) && d.qualifier === undefined) {
       setReason(d, 'year', 'year', d.unit === '年' && text.charAt(d.end) === '度' ? d.end + 1 : d.unit === '年' ? d.end : d.coreEnd);
       d.unit = undefined;
       return true;
     }
   }
-  if (isYearLike(d, facts) && d.unit === undefined && d.currency === undefined && d.qualifier === undefined) {
+  if (isYearLike(d) && d.unit === undefined && d.currency === undefined && d.qualifier === undefined) {
     // A bare 1000–2199 is a year: "2023 revenue", "the 2022 report". Counts that size are grouped or carry a unit.
     setReason(d, 'year', 'year');
     return true;
   }
-  if (isYearLike(d, facts) && d.unit === undefined && d.currency === undefined && d.qualifier === 'approx' && !countedNounFollows(text, d.end)) {
+  if (isYearLike(d) && d.unit === undefined && d.currency === undefined && d.qualifier === 'approx' && !countedNounFollows(text, d.end)) {
     // "due around 2026", "by about 2030.": an approximate date; "about 2000 firms" stays a count.
     setReason(d, 'year', 'year', d.coreEnd);
     d.qualifier = undefined;
@@ -178,7 +168,7 @@ function classifyEnglishDate(text: string, d: Draft, floor: number): boolean {
 }
 
 /** Figure, table and section references; heading numbers. */
-function classifyReference(text: string, d: Draft, facts: ReadFacts, floor: number): boolean {
+function classifyReference(text: string, d: Draft, floor: number): boolean {
   if (d.qualifier !== undefined || d.currency !== undefined || d.ordinalMarker) return false;
   let before = skipSpaceBack(text, d.coreStart, floor);
   if (text.charAt(before - 1) === '(' && before - 1 >= floor) before = skipSpaceBack(text, before - 1, floor);
@@ -213,7 +203,7 @@ function classifyReference(text: string, d: Draft, facts: ReadFacts, floor: numb
       return true;
     }
     const spaced = c === '\t' || (isInlineSpace(text, d.coreEnd) && (isInlineSpace(text, d.coreEnd + 1) || isHan(text, d.coreEnd + 1) || /[A-Z]/.test(next)));
-    if (spaced && (!d.integer || facts.dotted || d.written < 100)) {
+    if (spaced && (!d.integer || d.dotted || d.written < 100)) {
       setReason(d, 'label', 'section-ref', d.coreEnd);
       return true;
     }
@@ -221,7 +211,7 @@ function classifyReference(text: string, d: Draft, facts: ReadFacts, floor: numb
   // 1.2.3, and 4.0 / 3.0 with no unit: "工业4.0", "Web 3.0" are versions or names, not measurements.
   const pointZero = d.script === 'arabic' && d.coreEnd - d.coreStart >= 3 && text.charAt(d.coreEnd - 1) === '0' &&
     isDecimalPoint(text, d.coreEnd - 2) && d.unit === undefined && d.scale === undefined && d.kind === 'plain';
-  if (facts.dotted || pointZero) {
+  if (d.dotted || pointZero) {
     setReason(d, 'label', 'version', d.coreEnd);
     return true;
   }
@@ -296,7 +286,7 @@ function numeralName(text: string, d: Draft): { start: number; end: number } | u
 }
 
 /** Chinese numerals used as words: 一个, 两国, 一系列, 一是, 其二, 二十大. */
-function classifyChineseWord(text: string, d: Draft, facts: ReadFacts): boolean {
+function classifyChineseWord(text: string, d: Draft): boolean {
   const before = text.charAt(d.coreStart - 1);
   const after = text.charAt(d.coreEnd);
   if (d.written <= 10 && d.unit === undefined && d.qualifier === undefined &&
@@ -315,14 +305,14 @@ function classifyChineseWord(text: string, d: Draft, facts: ReadFacts): boolean 
     setReason(d, 'ordinal', 'list-ordinal');
     return true;
   }
-  if (facts.digitByDigit && d.unit !== undefined && d.written < 100 && d.unit !== '年') {
+  if (d.digitByDigit && d.unit !== undefined && d.written < 100 && d.unit !== '年') {
     // 两三个, 三五家: "a few", not a figure.
     setReason(d, d.kind, 'idiom');
     return true;
   }
   // 九一八, 五四: numerals read digit by digit name events and codes; 十四五 is no well-formed number.
-  const digitName = facts.digitByDigit && d.unit === undefined;
-  if (facts.irregular || digitName || inShortQuote(text, d) || (after === '大' && d.unit === undefined)) {
+  const digitName = d.digitByDigit && d.unit === undefined;
+  if (d.irregular || digitName || inShortQuote(text, d) || (after === '大' && d.unit === undefined)) {
     setReason(d, 'name', 'name', d.unit === undefined ? d.end : d.coreEnd);
     return true;
   }
@@ -346,7 +336,7 @@ function classifyDuration(text: string, d: Draft): void {
 }
 
 /** Fills in kind and reason. `floor` is the end of the previous mention. */
-export function classify(text: string, d: Draft, facts: ReadFacts, floor: number): void {
+export function classify(text: string, d: Draft, floor: number): void {
   if (d.reason !== undefined) return;
   const name = numeralName(text, d);
   if (name !== undefined && name.start >= floor) {
@@ -366,11 +356,11 @@ export function classify(text: string, d: Draft, facts: ReadFacts, floor: number
     return;
   }
   if (classifyEnglishDate(text, d, floor)) return;
-  if (classifyTime(text, d, facts, floor)) return;
-  if (classifyReference(text, d, facts, floor)) return;
+  if (classifyTime(text, d, floor)) return;
+  if (classifyReference(text, d, floor)) return;
   if (d.script === 'arabic' && d.unit === undefined && d.scale === undefined && d.currency === undefined) {
     const cueWindow = windowBefore(text, d.coreStart, 0, 24);
-    if (facts.leadingZero || (d.integer && d.intDigits >= 7 && !d.grouped) || CODE_CUES.some((cue) => cueWindow.includes(cue))) {
+    if (d.leadingZero || (d.integer && d.intDigits >= 7 && !d.grouped) || CODE_CUES.some((cue) => cueWindow.includes(cue))) {
       setReason(d, 'label', 'code');
       return;
     }
@@ -382,7 +372,7 @@ export function classify(text: string, d: Draft, facts: ReadFacts, floor: number
       return;
     }
   }
-  if (d.script === 'chinese' && classifyChineseWord(text, d, facts)) return;
+  if (d.script === 'chinese' && classifyChineseWord(text, d)) return;
   if ((d.kind === 'quantity' || d.kind === 'plain') && hasCue(clauseBefore(text, d.start, 8), SCALE_DEFINITION_CUES)) {
     d.reason = 'scale-definition';
     return;

@@ -3,6 +3,11 @@
 import type { NonStatisticReason, NumberKind, NumberMention, NumberScale, Qualifier } from './types';
 import { tidy } from './text';
 
+/**
+ * Every field is always present, optional ones as `undefined`: drafts come only from `newDraft`, so they all
+ * share one object shape. A field added later would give them new shapes that V8 holds weakly; once no draft is
+ * alive, a full collection drops those shapes, and the reader's optimised code with them (issue 7).
+ */
 export interface Draft {
   start: number;
   end: number;
@@ -16,12 +21,12 @@ export interface Draft {
   /** Precision of the written digits, before scaling (4.50 → 0.01, 800 → 1). */
   precision: number;
   /** The scale word (万, 亿, million) and its factor. */
-  scale?: NumberScale;
+  scale: NumberScale | undefined;
   kind: NumberKind;
-  unit?: string;
-  currency?: string;
-  qualifier?: Qualifier;
-  reason?: NonStatisticReason;
+  unit: string | undefined;
+  currency: string | undefined;
+  qualifier: Qualifier | undefined;
+  reason: NonStatisticReason | undefined;
   script: 'arabic' | 'chinese' | 'english';
   integer: boolean;
   /** Digits before the decimal point (Arabic only). */
@@ -30,9 +35,30 @@ export interface Draft {
   /** Written with 第 before it. */
   ordinalMarker: boolean;
   /** An interval fixed by the words themselves (过半 → 50..100), overriding the qualifier rule. */
-  fixed?: { low: number; high: number };
+  fixed: { low: number; high: number } | undefined;
   /** The second end of a range. */
-  rangeEnd?: Draft;
+  rangeEnd: Draft | undefined;
+  // How the numeral itself was written, for classify():
+  /** Arabic digits written with a decimal point twice or more (1.2.3). */
+  dotted: boolean;
+  /** Arabic digits with a leading zero (007). */
+  leadingZero: boolean;
+  /** Chinese numeral written digit by digit (二〇二二). */
+  digitByDigit: boolean;
+  /** Chinese numeral that is no well-formed number (十四五). */
+  irregular: boolean;
+  /** What English number words said they were (twenty, twice, third). */
+  wordKind: 'cardinal' | 'multiple' | 'ordinal' | undefined;
+}
+
+/** A draft of the numeral at [start, end): the value 0 until the reader sets it, a plain number of no unit. */
+export function newDraft(start: number, end: number, script: Draft['script']): Draft {
+  return {
+    start, end, coreStart: start, coreEnd: end, written: 0, step: 1, precision: 1, scale: undefined, kind: 'plain',
+    unit: undefined, currency: undefined, qualifier: undefined, reason: undefined, script, integer: true, intDigits: 0,
+    grouped: false, ordinalMarker: false, fixed: undefined, rangeEnd: undefined, dotted: false, leadingZero: false,
+    digitByDigit: false, irregular: false, wordKind: undefined,
+  };
 }
 
 export function baseValue(d: Draft): number {
@@ -48,22 +74,25 @@ function scaled(x: number, factor: number): number {
   return tidy(x * factor);
 }
 
-/** The interval a single (non-range) draft allows, after its qualifier; it always holds the written value. */
-export function intervalOf(d: Draft): { low: number; high: number } {
+/**
+ * The interval a single (non-range) draft allows, after its qualifier (or `qualifier` instead); it always holds
+ * the written value.
+ */
+export function intervalOf(d: Draft, qualifier = d.qualifier): { low: number; high: number } {
   if (d.fixed) return d.fixed;
   const v = baseValue(d);
-  const { low, high } = widen(d, v);
+  const { low, high } = widen(d, v, qualifier);
   return { low: Math.min(low, v), high: Math.max(high, v) };
 }
 
-function widen(d: Draft, v: number): { low: number; high: number } {
+function widen(d: Draft, v: number, qualifier: Qualifier | undefined): { low: number; high: number } {
   if (!Number.isFinite(v)) return { low: v, high: v };
   const factor = d.scale?.factor ?? 1;
   const step = scaled(d.step, factor);
   const precision = scaled(d.precision, factor);
   const size = Math.abs(v);
   const bounded = Math.max(Math.min(step, 0.1 * size), precision / 2);
-  switch (d.qualifier) {
+  switch (qualifier) {
     case 'approx': {
       const margin = Math.max(Math.min(step / 2, 0.1 * size), precision / 2);
       return { low: tidy(v - margin), high: tidy(v + margin) };
@@ -87,26 +116,24 @@ export function toMention(text: string, d: Draft): NumberMention {
   let value = intervalOf(d);
   if (d.rangeEnd) {
     // 约10~20%: "about" covers both ends.
-    const end = d.qualifier === 'approx' && d.rangeEnd.qualifier === undefined ? { ...d.rangeEnd, qualifier: d.qualifier } : d.rangeEnd;
-    const other = intervalOf(end);
+    const other = intervalOf(d.rangeEnd, d.qualifier === 'approx' && d.rangeEnd.qualifier === undefined ? d.qualifier : d.rangeEnd.qualifier);
     value = { low: Math.min(value.low, other.low), high: Math.max(value.high, other.high) };
   }
-  const mention: Mutable<NumberMention> = {
+  // One literal with every field: all mentions share one shape (see Draft).
+  return {
     start: d.start,
     end: d.end,
     raw: text.slice(d.start, d.end),
     value,
     point: baseValue(d),
     kind: d.kind,
+    unit: d.unit,
+    currency: d.currency,
+    qualifier: d.qualifier,
+    scale: d.scale,
     isRange: d.rangeEnd !== undefined,
     isStatistic: d.reason === undefined,
+    reason: d.reason,
   };
-  if (d.unit !== undefined) mention.unit = d.unit;
-  if (d.currency !== undefined) mention.currency = d.currency;
-  if (d.qualifier !== undefined) mention.qualifier = d.qualifier;
-  if (d.scale !== undefined) mention.scale = d.scale;
-  if (d.reason !== undefined) mention.reason = d.reason;
-  return mention;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -2,14 +2,13 @@
 // digits, English number words, 百分之…, 半数, 三分之一's relatives, and rough magnitudes (上千, 数百).
 
 import { isChineseNumeralChar, magnitudeOf } from './chinese';
-import { classify, type ReadFacts } from './classify';
-import type { Draft } from './draft';
+import { classify } from './classify';
+import { newDraft, type Draft } from './draft';
 import { TIME_WORDS, foldMultiple, mayStartNumber, readFraction, wordAt } from './english';
 import { CODE_CUES, CURRENCY_PREFIXES, ENGLISH_RANK_CUES } from './lexicon';
 import { readArabicCore, readChineseCore, readEnglishCore, readPrefix, readSuffix, readTrailingQualifier } from './scan';
 import { asciiDigits, isAsciiLetter, isDigit, isWordChar, matchBefore, oneOf, skipSpaceBack } from './text';
 
-export const NO_FACTS: ReadFacts = { dotted: false, leadingZero: false, digitByDigit: false, irregular: false };
 const CITATION_CLOSE: Readonly<Record<string, string>> = { '[': ']', '［': '］', '〔': '〕' };
 const CITATION_INNER = ',，、;；-–—~^ \u2009';
 
@@ -18,10 +17,12 @@ export function isCitationOpen(ch: string): boolean {
 }
 
 export function labelDraft(start: number, end: number, value: number, kind: Draft['kind'], reason: NonNullable<Draft['reason']>): Draft {
-  return {
-    start, end, coreStart: start, coreEnd: end, written: value, step: 1, precision: 1, kind, reason, script: 'arabic',
-    integer: true, intDigits: String(value).length, grouped: false, ordinalMarker: false,
-  };
+  const d = newDraft(start, end, 'arabic');
+  d.written = value;
+  d.kind = kind;
+  d.reason = reason;
+  d.intDigits = String(value).length;
+  return d;
 }
 
 /** ①–⑳, ⑴–⒇, ⒈–⒛, ❶–❿: list ordinals. */
@@ -105,7 +106,7 @@ export function readWord(text: string, i: number, floor: number): { draft?: Draf
   const fold = foldMultiple(letters.toLowerCase());
   if (fold !== undefined) {
     const d = labelDraft(i, e, fold, 'multiple', 'name');
-    delete d.reason;
+    d.reason = undefined;
     d.script = 'english';
     d.unit = '×';
     readPrefix(text, d, floor);
@@ -119,7 +120,7 @@ export function readWord(text: string, i: number, floor: number): { draft?: Draf
   if (fraction !== undefined) {
     // two-thirds, a quarter: a share.
     const d = labelDraft(i, fraction.end, fraction.percent, 'percent', 'name');
-    delete d.reason;
+    d.reason = undefined;
     d.script = 'english';
     d.integer = false;
     d.precision = 0.01;
@@ -160,7 +161,7 @@ export function readWord(text: string, i: number, floor: number): { draft?: Draf
   }
   readPrefix(text, core, floor);
   readSuffix(text, core);
-  classify(text, core, NO_FACTS, floor);
+  classify(text, core, floor);
   return { draft: core, resume: core.end };
 }
 
@@ -185,7 +186,7 @@ export function readHalf(text: string, i: number, floor: number): Draft | undefi
   const guo = text.charAt(i - 1) === '过' && i - 1 >= floor && text.charAt(i - 2) !== '超';
   if (text.charAt(i + 1) !== '数' && !guo) return undefined;
   const d = labelDraft(i, text.charAt(i + 1) === '数' ? i + 2 : i + 1, 50, 'percent', 'name');
-  delete d.reason;
+  d.reason = undefined;
   d.step = 50;
   d.script = 'chinese';
   if (guo) {

@@ -4,10 +4,10 @@
 // Pure and linear: one left-to-right pass with bounded look-arounds, then one pass joining ranges and dates.
 
 import { isChineseNumeralChar, isMagnitudeChar } from './chinese';
-import { classify, type ReadFacts } from './classify';
+import { classify } from './classify';
 import { toMention, type Draft } from './draft';
 import {
-  NO_FACTS, circledValue, isCitationOpen, labelDraft, readCitation, readHalf, readHalfOfOne, readNumericDate, readPerCent,
+  circledValue, isCitationOpen, labelDraft, readCitation, readHalf, readHalfOfOne, readNumericDate, readPerCent,
   readRoughMagnitude, readWord,
 } from './forms';
 import { joinRangesAndDates } from './join';
@@ -30,24 +30,27 @@ function isAsciiTrigger(text: string, i: number, code: number): boolean {
   return isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1);
 }
 
-/** Where a scan stands: the drafts kept so far, the end of the last one (no later number reaches back before it). */
-class Scan {
-  readonly drafts: Draft[] = [];
-  floor = 0;
-  i = 0;
+/**
+ * Where a scan stands: the drafts kept so far, the end of the last one (no later number reaches back before it),
+ * the position. A plain object from one literal, not a class instance: see Draft on why shapes must last.
+ */
+interface Scan {
+  readonly drafts: Draft[];
+  floor: number;
+  i: number;
+}
 
-  /** Keeps a draft and moves past it, and past `resume` when the reader consumed more (a citation's bracket). */
-  accept(d: Draft, resume = d.end): void {
-    d.start = Math.max(d.start, this.floor);
-    this.drafts.push(d);
-    this.floor = d.end;
-    this.i = Math.max(this.i + 1, resume, d.end);
-  }
+/** Keeps a draft and moves past it, and past `resume` when the reader consumed more (a citation's bracket). */
+function accept(scan: Scan, d: Draft, resume = d.end): void {
+  d.start = Math.max(d.start, scan.floor);
+  scan.drafts.push(d);
+  scan.floor = d.end;
+  scan.i = Math.max(scan.i + 1, resume, d.end);
 }
 
 /** Reads every number in `text`: sorted by start, never overlapping. */
 export function readNumbers(text: string): readonly NumberMention[] {
-  const scan = new Scan();
+  const scan: Scan = { drafts: [], floor: 0, i: 0 };
   while (scan.i < text.length) {
     const i = scan.i;
     const code = text.charCodeAt(i);
@@ -60,42 +63,42 @@ export function readNumbers(text: string): readonly NumberMention[] {
     if (isCitationOpen(ch)) {
       const citation = readCitation(text, i);
       if (citation) {
-        scan.accept(citation.draft, citation.resume);
+        accept(scan, citation.draft, citation.resume);
         continue;
       }
     }
     const circled = circledValue(code);
     if (circled > 0) {
-      scan.accept(labelDraft(i, i + 1, circled, 'ordinal', 'list-ordinal'));
+      accept(scan, labelDraft(i, i + 1, circled, 'ordinal', 'list-ordinal'));
       continue;
     }
     if (isDigit(text, i)) {
-      scan.accept(readArabic(text, i, scan.floor));
+      accept(scan, readArabic(text, i, scan.floor));
       continue;
     }
     if (isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1)) {
       const word = readWord(text, i, scan.floor);
-      if (word.draft) scan.accept(word.draft);
+      if (word.draft) accept(scan, word.draft);
       else scan.i = word.resume;
       continue;
     }
     if (text.startsWith('百分之', i) || text.startsWith('千分之', i)) {
       const d = readPerCent(text, i, scan.floor);
       if (d) {
-        scan.accept(d);
+        accept(scan, d);
         continue;
       }
     }
     if (ch === '半') {
       const d = readHalf(text, i, scan.floor);
       if (d) {
-        scan.accept(d);
+        accept(scan, d);
         continue;
       }
     }
     if (isChineseNumeralChar(ch)) {
       const chinese = readChinese(text, i, scan.floor);
-      if (chinese.draft) scan.accept(chinese.draft);
+      if (chinese.draft) accept(scan, chinese.draft);
       else scan.i = chinese.resume;
       continue;
     }
@@ -109,12 +112,11 @@ function readArabic(text: string, i: number, floor: number): Draft {
   const date = readNumericDate(text, i);
   if (date) return date;
   const core = readArabicCore(text, i);
-  const facts: ReadFacts = { ...NO_FACTS, dotted: core.dotted, leadingZero: core.leadingZero };
   const d: Draft = core;
   readPrefix(text, d, floor);
   if (readArabicFraction(text, d)) return d;
   if (!core.dotted) readSuffix(text, d);
-  classify(text, d, facts, floor);
+  classify(text, d, floor);
   return d;
 }
 
@@ -188,7 +190,7 @@ function readChinese(text: string, i: number, floor: number): { draft?: Draft; r
   const d: Draft = core;
   readPrefix(text, d, floor);
   readSuffix(text, d);
-  classify(text, d, { ...NO_FACTS, digitByDigit: core.digitByDigit, irregular: core.irregular }, floor);
+  classify(text, d, floor);
   if (isMagnitudeChar(text.charAt(d.end - 1)) && d.end === core.end && d.reason === 'idiom') return { resume: core.end };
   return { draft: d, resume: d.end };
 }

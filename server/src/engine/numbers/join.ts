@@ -57,7 +57,7 @@ function joinRange(text: string, a: Draft, b: Draft): boolean {
   a.rangeEnd = b;
   if (a.reason !== 'scale-definition') {
     if (b.reason === 'time-span') a.reason = 'time-span';
-    else delete a.reason;
+    else a.reason = undefined;
   }
   return true;
 }

@@ -3,7 +3,7 @@
 // characters; the only unbounded loops walk forward over digits or letters that the caller then skips.
 
 import { isMagnitudeChar, magnitudeOf, readChineseNumeral } from './chinese';
-import type { Draft } from './draft';
+import { newDraft, type Draft } from './draft';
 import { readEnglishNumber, wordAt } from './english';
 import {
   CURRENCY_PREFIXES, CURRENCY_PREFIX_WORDS, ENGLISH_SCALE_WORDS, MAGNITUDE_UNITS, NOT_AFTER_SHANGXIA,
@@ -12,13 +12,6 @@ import {
 import {
   asciiDigits, digitAt, isAsciiLetter, isDecimalPoint, isDigit, isGroupSeparator, isInlineSpace, isWordChar,
   matchAt, matchBefore, skipSpaceBack, oneOf } from './text';
-
-function blankDraft(start: number, end: number, script: Draft['script']): Draft {
-  return {
-    start, end, coreStart: start, coreEnd: end, written: 0, step: 1, precision: 1, kind: 'plain', script,
-    integer: true, intDigits: 0, grouped: false, ordinalMarker: false,
-  };
-}
 
 /** Place value of the last non-zero digit of an integer (800 → 100, 0 → 1). */
 function integerStep(value: number): number {
@@ -29,7 +22,7 @@ function integerStep(value: number): number {
 }
 
 /** Digits with grouping ("1 558", "3,500", "1 850") and decimals; version-like "1.2.3" is marked dotted. */
-export function readArabicCore(text: string, i: number): Draft & { dotted: boolean; leadingZero: boolean } {
+export function readArabicCore(text: string, i: number): Draft {
   let j = i;
   while (isDigit(text, j)) j++;
   const intDigits = j - i;
@@ -61,38 +54,43 @@ export function readArabicCore(text: string, i: number): Draft & { dotted: boole
     j = k;
   }
   const written = Number(asciiDigits(text, i, valueEnd));
-  const draft = blankDraft(i, j, 'arabic');
+  const draft = newDraft(i, j, 'arabic');
   draft.written = written;
   draft.integer = decimals === 0;
   draft.precision = decimals === 0 ? 1 : Number(`1e-${decimals}`);
   draft.step = decimals === 0 ? integerStep(written) : draft.precision;
   draft.intDigits = intDigits + (intEnd - i - intDigits) * 3 / 4;
   draft.grouped = grouped;
-  return Object.assign(draft, { dotted, leadingZero: intDigits > 1 && digitAt(text, i) === 0 && !grouped && decimals === 0 });
+  draft.dotted = dotted;
+  draft.leadingZero = intDigits > 1 && digitAt(text, i) === 0 && !grouped && decimals === 0;
+  return draft;
 }
 
 /** A Chinese numeral run (两千三百万, 十余, 二〇二二) as a draft, or undefined for a lone 百/千/万/亿. */
-export function readChineseCore(text: string, i: number): (Draft & { digitByDigit: boolean; irregular: boolean }) | undefined {
+export function readChineseCore(text: string, i: number): Draft | undefined {
   const read = readChineseNumeral(text, i, text.length);
   if (!read) return undefined;
-  const draft = blankDraft(i, read.end, 'chinese');
+  const draft = newDraft(i, read.end, 'chinese');
   draft.written = read.value;
   draft.step = read.step;
   draft.intDigits = String(read.value).length;
-  return Object.assign(draft, { digitByDigit: read.digitByDigit, irregular: read.irregular || (read.value === 0 && !read.digitByDigit) });
+  draft.digitByDigit = read.digitByDigit;
+  draft.irregular = read.irregular || (read.value === 0 && !read.digitByDigit);
+  return draft;
 }
 
 /** English number words at a word start, or undefined. */
-export function readEnglishCore(text: string, i: number): (Draft & { wordKind: 'cardinal' | 'multiple' | 'ordinal' }) | undefined {
+export function readEnglishCore(text: string, i: number): Draft | undefined {
   const read = readEnglishNumber(text, i);
   if (!read) return undefined;
-  const draft = blankDraft(i, read.end, 'english');
+  const draft = newDraft(i, read.end, 'english');
   const factor = read.scaleWord !== undefined ? magnitudeOf(read.scaleWord) ?? 1 : 1;
   draft.written = read.value / factor;
   draft.step = Math.max(read.step / factor, 1);
   draft.integer = Number.isInteger(read.value);
   if (read.scaleWord !== undefined && factor !== 1) draft.scale = { word: read.scaleWord, factor };
-  return Object.assign(draft, { wordKind: read.kind });
+  draft.wordKind = read.kind;
+  return draft;
 }
 
 /** The unit at `pos`, allowing one space before it; returns the unit's end. */

@@ -58,6 +58,7 @@ export interface NumberScale {
   readonly factor: number;
 }
 
+/** Every field is always present (undefined when it does not apply), so that all mentions share one shape. */
 export interface NumberMention {
   /** Span in the text read: the number with its qualifier, currency sign, scale and unit. */
   readonly start: number;
@@ -72,15 +73,15 @@ export interface NumberMention {
   readonly point: number;
   readonly kind: NumberKind;
   /** The unit as written ('%', '美元', '个', 'GWh' …), when there is one. */
-  readonly unit?: string;
+  readonly unit: string | undefined;
   /** ISO 4217 code for currency amounts. */
-  readonly currency?: string;
-  readonly qualifier?: Qualifier;
-  readonly scale?: NumberScale;
+  readonly currency: string | undefined;
+  readonly qualifier: Qualifier | undefined;
+  readonly scale: NumberScale | undefined;
   /** True for "13.9%–31.7%", "2–3 个", "5-10 million", "2018年至2020年". */
   readonly isRange: boolean;
   /** True when the number needs a source: a share, amount, count, rank, multiple or measured quantity. */
   readonly isStatistic: boolean;
   /** Set exactly when `isStatistic` is false. */
-  readonly reason?: NonStatisticReason;
+  readonly reason: NonStatisticReason | undefined;
 }

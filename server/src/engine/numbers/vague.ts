@@ -95,8 +95,13 @@ export function readVagueQuantities(text: string): NumberMention[] {
         value: interval,
         point: interval.low,
         kind,
+        unit: undefined,
+        currency: undefined,
+        qualifier: undefined,
+        scale: undefined,
         isRange: false,
         isStatistic: true,
+        reason: undefined,
       });
     }
   }
