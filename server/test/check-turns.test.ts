@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText, prepareCheck, resetCaches } from '../src/engine/index';
+import { UNITS_PER_TURN } from '../src/engine/parse/pieces';
 import { OPTIONS, fixtureDrafts } from './robustness-drafts';
 
 const paper = fixtureDrafts()[0]!.text;
@@ -36,6 +37,19 @@ test('a superseded check stops at its next turn and leaves nothing half-done beh
   const afterStop = lintText(long, OPTIONS).findings;
   resetCaches();
   assert.deepEqual(afterStop, lintText(long, OPTIONS).findings);
+});
+
+test('turns come by amount of text: a paper-sized draft is parsed in one go, a long one in a few turns', async () => {
+  resetCaches();
+  let asked = 0;
+  assert.ok(paper.length < UNITS_PER_TURN);
+  assert.equal(await prepareCheck(paper, OPTIONS, () => (asked++, false)), true);
+  assert.equal(asked, 1, 'asked only once, at the end: no turn in between');
+  resetCaches();
+  asked = 0;
+  assert.equal(await prepareCheck(long, OPTIONS, () => (asked++, false)), true);
+  assert.ok(asked >= 3, `a draft of ${long.length} units gives way more than once (asked ${asked} times)`);
+  assert.ok(asked <= Math.floor(long.length / UNITS_PER_TURN) + 1, `no more turns than ${UNITS_PER_TURN}-unit stretches (asked ${asked} times)`);
 });
 
 test('a draft over the size limit is not parsed ahead', async () => {
