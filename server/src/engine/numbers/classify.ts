@@ -275,12 +275,29 @@ function inShortQuote(text: string, d: Draft): boolean {
   return e < text.length && e - d.end <= 6;
 }
 
+/**
+ * For each character of a numeral name, the names that hold it and where: a name covering the numeral's first
+ * character must hold that character. In NUMERAL_NAMES order (longest first), then by start, as a scan of every
+ * name at every start would find them; only these few are compared with the text.
+ */
+const NAMES_BY_CHAR: ReadonlyMap<string, readonly { readonly name: string; readonly offset: number }[]> = (() => {
+  const map = new Map<string, { name: string; offset: number }[]>();
+  for (const name of NUMERAL_NAMES.words) {
+    for (let offset = name.length - 1; offset >= 0; offset--) {
+      const list = map.get(name.charAt(offset)) ?? [];
+      list.push({ name, offset });
+      map.set(name.charAt(offset), list);
+    }
+  }
+  return map;
+})();
+
+/** A numeral name (十四五, 一带一路) that covers the draft's first numeral character. */
 function numeralName(text: string, d: Draft): { start: number; end: number } | undefined {
   if (d.script !== 'chinese') return undefined;
-  for (const name of NUMERAL_NAMES.words) {
-    for (let p = Math.max(0, d.coreStart - name.length + 1); p <= d.coreStart; p++) {
-      if (text.startsWith(name, p)) return { start: p, end: p + name.length };
-    }
+  for (const { name, offset } of NAMES_BY_CHAR.get(text.charAt(d.coreStart)) ?? []) {
+    const start = d.coreStart - offset;
+    if (start >= 0 && text.startsWith(name, start)) return { start, end: start + name.length };
   }
   return undefined;
 }

@@ -20,15 +20,19 @@ export { parseChineseNumeral, magnitudeOf } from './chinese';
 
 const CHINESE_COUNTING = '零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾';
 
-// By code: the scan looks at every character, and taking a Chinese character out as a string allocates one.
-const TRIGGERS: ReadonlySet<number> = new Set([...'［〔半零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿'].map((ch) => ch.charCodeAt(0)));
-
-/** ASCII characters that may start a number: a digit, '[' or the first letter of a word. */
-function isAsciiTrigger(text: string, i: number, code: number): boolean {
-  if (code >= 0x30 && code <= 0x39) return true;
-  if (code === 0x5b) return true;
-  return isAsciiLetter(text, i) && !isAsciiLetter(text, i - 1);
-}
+/** What a character may start, by char code: nothing, a number, or a word if no ASCII letter precedes it. */
+const NOTHING = 0;
+const NUMBER = 1;
+const WORD = 2;
+/**
+ * One table look-up per character: the scan looks at every character of every sentence, and most start nothing.
+ * Numbers start at a digit (ASCII or full-width), a citation bracket, a circled ordinal (①, ⑴, ⒈, ❶) or a
+ * Chinese numeral; English number words and names glued to digits (GPT-4) at the first letter of a word.
+ */
+const STARTS = new Uint8Array(0x10000);
+for (const ch of '0123456789０１２３４５６７８９[［〔半零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿') STARTS[ch.charCodeAt(0)] = NUMBER;
+for (let code = 0x2460; code <= 0x277f; code++) if (circledValue(code) > 0) STARTS[code] = NUMBER;
+for (let code = 0x41; code <= 0x7a; code++) if (code <= 0x5a || code >= 0x61) STARTS[code] = WORD;
 
 /**
  * Where a scan stands: the drafts kept so far, the end of the last one (no later number reaches back before it),
@@ -52,13 +56,16 @@ function accept(scan: Scan, d: Draft, resume = d.end): void {
 export function readNumbers(text: string): readonly NumberMention[] {
   const scan: Scan = { drafts: [], floor: 0, i: 0 };
   while (scan.i < text.length) {
-    const i = scan.i;
-    const code = text.charCodeAt(i);
     // Fast path: most characters of a paper start no number.
-    if (code < 0x80 ? !isAsciiTrigger(text, i, code) : !TRIGGERS.has(code) && circledValue(code) === 0 && !isDigit(text, i)) {
-      scan.i++;
-      continue;
+    let i = scan.i;
+    let starts = STARTS[text.charCodeAt(i)];
+    while (starts === NOTHING || (starts === WORD && isAsciiLetter(text, i - 1))) {
+      if (++i >= text.length) break;
+      starts = STARTS[text.charCodeAt(i)];
     }
+    scan.i = i;
+    if (i >= text.length) break;
+    const code = text.charCodeAt(i);
     const ch = text.charAt(i);
     if (isCitationOpen(ch)) {
       const citation = readCitation(text, i);
