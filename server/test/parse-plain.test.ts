@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseMarkdown, type MdNode } from '../src/engine/parse/markdown';
 import { planChunks } from '../src/engine/parse/chunks';
-import { plainTree } from '../src/engine/parse/plain';
+import { frontMatterTree, plainTree } from '../src/engine/parse/plain';
 import { fixtureDrafts } from './robustness-drafts';
 
 interface Shape {
@@ -157,5 +157,50 @@ describe('plain pieces are read without the parser, exactly as the parser reads 
       if (name.endsWith('/paper.md')) paperShare = plainLength / text.length;
     }
     assert.ok(paperShare !== undefined && paperShare > 0.95, `paper: plain share ${paperShare}`);
+  });
+});
+
+describe('a piece that is exactly front matter is read without the parser, exactly as the parser reads it', () => {
+  /** Compares with the parser's front matter reading; true when the shortcut answered. */
+  function sameAsParser(text: string): boolean {
+    const tree = frontMatterTree(text);
+    if (tree) assert.deepEqual(shape(tree).children, shape(parseMarkdown(text, true)).children, JSON.stringify(text));
+    return tree !== undefined;
+  }
+
+  test('yaml and toml blocks, any line breaks, empty or blank-lined, with spaces after the fences', () => {
+    const texts = [
+      '---\nsource: "000.txt"\nlanguage: "zh-CN"\n---\n',
+      '---\r\na: 1\r\nb: 2\r\n---\r\n',
+      '---\ra: 1\r---\r',
+      '+++\ntitle = "草稿"\n+++\n',
+      '---\n---\n',
+      '---\n\na: 1\n\n---\n',
+      '---  \na: 1\n---\t\n',
+      '---\na: 1\n---',
+      '---\n# 标题\n- 列表\n> 引用\n---\n',
+    ];
+    for (const text of texts) assert.equal(sameAsParser(text), true, JSON.stringify(text));
+  });
+
+  test('anything more or less than one closed block goes to the parser', () => {
+    for (const text of ['---\na: 1\n', '---\na: 1\n---\n正文。', '----\na: 1\n----\n', ' ---\na: 1\n---\n', '正文。\n---\na\n---\n', '']) {
+      assert.equal(frontMatterTree(text), undefined, JSON.stringify(text));
+    }
+  });
+
+  test('generated blocks: whenever the shortcut answers, the parser agrees', () => {
+    const line = fc.constantFrom('a: 1', 'title: "新质生产力"', '', '  ', '---x', '--- ', '+++', '# h', '- x', 'key = "v"', '\t', '[^1]: x');
+    const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('---', '+++'), fc.array(fc.tuple(line, lineBreak), { maxLength: 8 }), lineBreak, fc.constantFrom('', ' ', '\t'), fc.boolean(), (fence, lines, first, space, endBreak) => {
+        const body = lines.map(([text, br]) => text + br).join('');
+        const text = `${fence}${space}${first}${body}${fence}${endBreak ? '\n' : ''}`;
+        if (sameAsParser(text)) answered++;
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(answered > 500, `only ${answered} of 2000 generated blocks were answered`);
   });
 });

@@ -6,7 +6,7 @@ import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
 import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, normalizeLabel, planChunks, type ChunkPlan } from './chunks';
 import { scanCitations, type RawMarker } from './citations';
 import { closedFrontMatterEnd, nestsTooDeeply, parseMarkdown, plainParagraphTree, type MdNode } from './markdown';
-import { plainTree } from './plain';
+import { frontMatterTree, plainTree } from './plain';
 import { walkProse, type DraftBlock } from './prose';
 import { splitSentences } from './sentences';
 
@@ -107,7 +107,7 @@ function markersOf(block: DraftBlock): readonly RawMarker[] {
 }
 
 function parsePiece(source: string, offset: number, frontMatter: boolean, plain: boolean): ParsedPiece {
-  let root = (plain && !frontMatter ? plainTree(source) : undefined) ?? parseMarkdown(source, frontMatter);
+  let root = (plain ? (frontMatter ? frontMatterTree(source) : plainTree(source)) : undefined) ?? parseMarkdown(source, frontMatter);
   if (offset > 0) {
     // Drop the stub definitions: they only make the piece's footnote calls resolve.
     root = { ...root, children: (root.children ?? []).filter((child) => (child.position?.start.offset ?? 0) >= offset) };
