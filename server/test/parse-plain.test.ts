@@ -184,13 +184,13 @@ describe('a piece that is exactly front matter is read without the parser, exact
   });
 
   test('anything more or less than one closed block goes to the parser', () => {
-    for (const text of ['---\na: 1\n', '---\na: 1\n---\n正文。', '----\na: 1\n----\n', ' ---\na: 1\n---\n', '正文。\n---\na\n---\n', '']) {
+    for (const text of ['---\na: 1\n', '---\na: 1\n---\n正文。', '----\na: 1\n----\n', ' ---\na: 1\n---\n', '正文。\n---\na\n---\n', '', '---\n\0\n---\n']) {
       assert.equal(frontMatterTree(text), undefined, JSON.stringify(text));
     }
   });
 
   test('generated blocks: whenever the shortcut answers, the parser agrees', () => {
-    const line = fc.constantFrom('a: 1', 'title: "新质生产力"', '', '  ', '---x', '--- ', '+++', '# h', '- x', 'key = "v"', '\t', '[^1]: x');
+    const line = fc.constantFrom('a: 1', 'title: "新质生产力"', '', '  ', '---x', '--- ', '+++', '# h', '- x', 'key = "v"', '\t', '[^1]: x', '\0', 'a\tb');
     const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
     let answered = 0;
     fc.assert(

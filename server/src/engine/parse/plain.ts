@@ -338,7 +338,8 @@ function lineAt(text: string, start: number): { end: number; next: number } {
  */
 export function frontMatterTree(text: string): MdNode | undefined {
   const end = closedFrontMatterEnd(text);
-  if (end === 0 || end !== text.length) return undefined;
+  // The parser reads U+0000 as U+FFFD: such a block is left to it.
+  if (end === 0 || end !== text.length || text.includes('\0')) return undefined;
   const type = text.startsWith('---') ? 'yaml' : 'toml';
   const opening = lineAt(text, 0);
   // The closing fence is the last line: the one closedFrontMatterEnd stopped after.
