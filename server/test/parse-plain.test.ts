@@ -31,13 +31,14 @@ function shape(node: MdNode): Shape {
 }
 
 /** The parser's tree without the root's own end, which the parser puts after trailing blank lines. */
-function parsed(text: string): readonly Shape[] | undefined {
-  return shape(parseMarkdown(text, false)).children;
+function parsed(text: string, withFrontMatter: boolean): readonly Shape[] | undefined {
+  return shape(parseMarkdown(text, withFrontMatter)).children;
 }
 
-function assertSameAsParser(text: string): boolean {
-  const tree = plainTree(text);
-  if (tree) assert.deepEqual(shape(tree).children, parsed(text), JSON.stringify(text));
+/** Compares a shortcut's tree with the parser's; true when the shortcut answered. */
+function assertSameAsParser(text: string, read = plainTree, withFrontMatter = false): boolean {
+  const tree = read(text);
+  if (tree) assert.deepEqual(shape(tree).children, parsed(text, withFrontMatter), JSON.stringify(text));
   return tree !== undefined;
 }
 
@@ -161,12 +162,7 @@ describe('plain pieces are read without the parser, exactly as the parser reads 
 });
 
 describe('a piece that is exactly front matter is read without the parser, exactly as the parser reads it', () => {
-  /** Compares with the parser's front matter reading; true when the shortcut answered. */
-  function sameAsParser(text: string): boolean {
-    const tree = frontMatterTree(text);
-    if (tree) assert.deepEqual(shape(tree).children, shape(parseMarkdown(text, true)).children, JSON.stringify(text));
-    return tree !== undefined;
-  }
+  const sameAsParser = (text: string): boolean => assertSameAsParser(text, frontMatterTree, true);
 
   test('yaml and toml blocks, any line breaks, empty or blank-lined, with spaces after the fences', () => {
     const texts = [

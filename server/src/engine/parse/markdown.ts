@@ -24,16 +24,27 @@ export interface MdNode {
   readonly start?: number | null;
 }
 
+/** A closed front matter block at the start of a text: where its parts are. */
+export interface FrontMatterFences {
+  /** Where the line after the opening fence starts. */
+  readonly contentStart: number;
+  /** Where the closing fence line starts, and where its content (the fence and any spaces after it) ends. */
+  readonly closingStart: number;
+  readonly closingEnd: number;
+  /** Where the text after the block starts: past the closing fence's line break. */
+  readonly bodyStart: number;
+}
+
 /**
- * Where the text after its front matter starts: the front matter is a fence (--- or +++) on the first line that
- * a later line closes. 0 when there is none. A line scan, not a regular expression: line breaks may be \n,
- * \r\n or a lone \r, and alternatives over them backtrack.
+ * The front matter block: a fence (--- or +++) on the first line that a later line closes; undefined when there is
+ * none. A line scan, not a regular expression: line breaks may be \n, \r\n or a lone \r, and alternatives over them
+ * backtrack.
  */
-export function closedFrontMatterEnd(text: string): number {
+export function frontMatterFences(text: string): FrontMatterFences | undefined {
   const fence = text.startsWith('---') ? '---' : text.startsWith('+++') ? '+++' : undefined;
-  if (!fence) return 0;
+  if (!fence) return undefined;
   let lineStart = 0;
-  let first = true;
+  let contentStart = -1;
   while (lineStart < text.length) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
@@ -42,15 +53,20 @@ export function closedFrontMatterEnd(text: string): number {
     // Only a line as short as the fence can be one; longer lines are not sliced.
     const line: string = contentEnd - lineStart === fence.length ? text.slice(lineStart, contentEnd) : '';
     const next = Math.min(text.length, lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1));
-    if (first) {
-      if (line !== fence) return 0;
-      first = false;
+    if (contentStart < 0) {
+      if (line !== fence) return undefined;
+      contentStart = next;
     } else if (line === fence) {
-      return next;
+      return { contentStart, closingStart: lineStart, closingEnd: lineEnd, bodyStart: next };
     }
     lineStart = next;
   }
-  return 0;
+  return undefined;
+}
+
+/** Where the text after its front matter starts (see frontMatterFences); 0 when there is none. */
+export function closedFrontMatterEnd(text: string): number {
+  return frontMatterFences(text)?.bodyStart ?? 0;
 }
 
 /**

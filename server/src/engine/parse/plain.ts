@@ -29,7 +29,7 @@
 // run leaves the block to the parser. Pairs in order need nothing more: a run of two that can close takes the
 // nearest unmatched run before it that can open, and runs of two never meet the rule of three.
 import { classifyCharacter, isCjk, isCjkOrIvs, isNonCjkPunctuation, isUnicodeWhitespace } from 'micromark-extension-cjk-friendly-util';
-import { closedFrontMatterEnd, type MdNode } from './markdown';
+import { frontMatterFences, type MdNode } from './markdown';
 
 /** Characters that may start inline syntax anywhere in a line (as UTF-16 codes); '*' is read by `isStarPair`. */
 const INLINE_SYNTAX = new Set([0x5c /* \ */, 0x60 /* ` */, 0x5f /* _ */, 0x3c /* < */, 0x40 /* @ */, 0]);
@@ -321,14 +321,6 @@ export function plainTree(text: string): MdNode | undefined {
   return { type: 'root', position: at(0, text.length), children };
 }
 
-/** The end of the line that starts at `start` (its content, without the line break), and where the next starts. */
-function lineAt(text: string, start: number): { end: number; next: number } {
-  let end = start;
-  while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
-  const next = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
-  return { end, next: Math.min(next, text.length) };
-}
-
 /**
  * A piece that is exactly a closed front matter block (the piece plan cuts the text after it), as the parser's
  * front matter extension reads it: one yaml (---) or toml (+++) node whose value is the lines between the
@@ -337,20 +329,14 @@ function lineAt(text: string, start: number): { end: number; next: number } {
  * paper's first check about a millisecond (issue 7).
  */
 export function frontMatterTree(text: string): MdNode | undefined {
-  const end = closedFrontMatterEnd(text);
+  const fences = frontMatterFences(text);
   // The parser reads U+0000 as U+FFFD: such a block is left to it.
-  if (end === 0 || end !== text.length || text.includes('\0')) return undefined;
-  const type = text.startsWith('---') ? 'yaml' : 'toml';
-  const opening = lineAt(text, 0);
-  // The closing fence is the last line: the one closedFrontMatterEnd stopped after.
-  let closingStart = opening.next;
-  for (let line = lineAt(text, closingStart); line.next < text.length; line = lineAt(text, closingStart)) closingStart = line.next;
-  const closing = lineAt(text, closingStart);
+  if (!fences || fences.bodyStart !== text.length || text.includes('\0')) return undefined;
+  const { contentStart, closingStart, closingEnd } = fences;
   // The value runs from the line after the opening fence to the line break before the closing one.
   let valueEnd = closingStart;
-  if (valueEnd > opening.next && text.charCodeAt(valueEnd - 1) === 0x0a) valueEnd--;
-  if (valueEnd > opening.next && text.charCodeAt(valueEnd - 1) === 0x0d) valueEnd--;
-  const value = text.slice(opening.next, Math.max(opening.next, valueEnd));
-  return { type: 'root', position: at(0, text.length), children: [{ type, value, position: at(0, closing.end) }] };
+  if (valueEnd > contentStart && text.charCodeAt(valueEnd - 1) === 0x0a) valueEnd--;
+  if (valueEnd > contentStart && text.charCodeAt(valueEnd - 1) === 0x0d) valueEnd--;
+  const type = text.startsWith('---') ? 'yaml' : 'toml';
+  return { type: 'root', position: at(0, text.length), children: [{ type, value: text.slice(contentStart, valueEnd), position: at(0, closingEnd) }] };
 }
-
