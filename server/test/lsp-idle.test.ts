@@ -1,5 +1,6 @@
 // The language server gives memory back once it has been idle (server/src/lsp/idle.ts): after a burst of checks
-// it forces one full collection, never during a check and never while checks keep coming.
+// it lets go of the caches its latest check did not use, then forces one full collection, never during a check
+// and never while checks keep coming.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdleCollector } from '../src/lsp/idle';
@@ -51,6 +52,28 @@ describe('collection when the server is idle', () => {
       without.done();
       await wait(30);
       assert.equal(called, 1);
+    } finally {
+      global.gc = exposed;
+    }
+  });
+
+  test('what is released goes first, before the collection, and is released even when Node cannot collect', async () => {
+    const events: string[] = [];
+    const idle = new IdleCollector(() => events.push('collect'), 20, () => events.push('release'));
+    idle.busy();
+    await wait(40);
+    assert.deepEqual(events, [], 'released during a check');
+    idle.done();
+    await wait(60);
+    assert.deepEqual(events, ['release', 'collect']);
+    const global = globalThis as { gc?: unknown };
+    const exposed = global.gc;
+    try {
+      delete global.gc;
+      const releases: number[] = [];
+      new IdleCollector(undefined, 0, () => releases.push(1)).done();
+      await wait(30);
+      assert.deepEqual(releases, [1]);
     } finally {
       global.gc = exposed;
     }

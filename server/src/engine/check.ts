@@ -3,8 +3,8 @@ import type { FixData, Finding, Rule, RuleContext, Severity, SeveritySetting } f
 import { localize } from './i18n';
 import type { DocumentModel } from './model';
 import { sharedRuleOptions, type EngineOptions } from './options';
-import { parseDocument, parseInTurns, resetParseCache } from './parse';
-import { resetMemos } from './memo';
+import { parseDocument, parseInTurns, resetParseCache, trimParseCache } from './parse';
+import { nextGeneration, resetMemos, trimMemos } from './memo';
 import { rules } from './rules';
 import { applySuppressions } from './suppression';
 import { fileTooLarge, fileTooLargeMessage } from './rules/file-too-large';
@@ -131,4 +131,18 @@ export function prepareCheck(text: string, options: EngineOptions, stop: () => b
 export function resetCaches(): void {
   resetParseCache();
   resetMemos();
+}
+
+/**
+ * Starts a generation of use of the caches (parsed pieces and per-text results each note the latest generation
+ * that used them) and returns it, for `trimCaches`.
+ */
+export function startCacheGeneration(): number {
+  return nextGeneration();
+}
+
+/** Forgets the cached parses and per-text results that no generation from `since` on has used. */
+export function trimCaches(since: number): void {
+  trimParseCache(since);
+  trimMemos(since);
 }

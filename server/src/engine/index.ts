@@ -6,6 +6,8 @@
 //   checkDocument(model, options)                → Finding[]               (check.ts)  sorted by span.start
 //   prepareCheck(text, options, stop)            → Promise<boolean>        (check.ts)  parse in turns, give up when stop()
 //   resetCaches()                                → void                    (check.ts)  forget cached parses and per-text results
+//   startCacheGeneration()                       → number                  (check.ts)  results used from now on count as this generation's
+//   trimCaches(since)                            → void                    (check.ts)  forget cached results unused since that generation
 //   checkGroup(files, options)                   → GroupCheck              (group.ts)  several files checked as one document
 //   groupCodeActions(check, id, findings, span, options) → GroupFix[]    (group.ts)  fixes whose edits name their file
 //   codeActions(model, findings, span, options)  → Fix[]                   (fixes.ts)  quick fixes for findings touching span, plus fix-alls
@@ -14,7 +16,7 @@
 //   referencesAt(model, offset)                  → Span[]                  (navigation.ts)
 //   completionsAt(model, offset, options)        → CompletionResult[]      (navigation.ts)
 export { parseDocument } from './parse';
-export { lintText, checkDocument, prepareCheck, resetCaches } from './check';
+export { lintText, checkDocument, prepareCheck, resetCaches, startCacheGeneration, trimCaches } from './check';
 export { codeActions } from './fixes';
 export { checkGroup, groupCodeActions } from './group';
 export type { GroupCheck, GroupEdit, GroupFile, GroupFix, GroupMember, JoinedGroup } from './group';

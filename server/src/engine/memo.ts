@@ -7,6 +7,11 @@
 // under one copy of the sentence. With a map per memo, each map kept its own key for the same sentence, and a
 // key sliced from a piece of the draft kept that whole piece alive after the parse cache had let it go (ten
 // 1 MB drafts: ~7 MB of such pieces, and a map entry per memo per sentence).
+//
+// Every remembered result notes the generation of use that last asked for it (the parse cache, parse/pieces.ts,
+// does the same). The language server starts a generation with each check and, once idle, keeps only what its
+// latest check used (check.ts, trimCaches): results for drafts open in the background would otherwise hold
+// memory all day for an edit that may never come.
 
 /**
  * A copy of `text` that shares no memory with the string it was cut from. V8 substrings are views of their
@@ -18,14 +23,29 @@ export function ownCopy(text: string): string {
   return ` ${text}`.slice(1);
 }
 
+let generation = 0;
+
+/** The generation results used now are noted with. */
+export function currentGeneration(): number {
+  return generation;
+}
+
+/** Starts a generation of use and returns it. */
+export function nextGeneration(): number {
+  return ++generation;
+}
+
 const NO_RESULTS: readonly never[] = Object.freeze([]);
 /** A slot no result has been stored in (a result may be `undefined`). */
 const NOT_YET: unique symbol = Symbol('not yet');
 
-/** Results by text: one row per text, one slot in it per memo that uses the table. */
+/** Where a row keeps the generation that last used it; the memos' slots follow. */
+const USED = 0;
+
+/** Results by text: one row per text, one slot in it per memo that uses the table, after the row's USED. */
 class TextTable {
   private readonly rows = new Map<string, unknown[]>();
-  private slots = 0;
+  private slots = USED + 1;
 
   constructor(private readonly limit: number) {
     tables.push(this);
@@ -42,6 +62,7 @@ class TextTable {
       row = new Array<unknown>(this.slots).fill(NOT_YET);
       this.rows.set(ownCopy(text), row);
     }
+    row[USED] = generation;
     // A slot added after the row was made (modules load in any order) is past its end: not yet computed.
     const known = slot < row.length ? row[slot] : NOT_YET;
     if (known !== NOT_YET) return known as T;
@@ -54,6 +75,11 @@ class TextTable {
 
   clear(): void {
     this.rows.clear();
+  }
+
+  /** Forgets the rows no generation from `since` on has used. */
+  trim(since: number): void {
+    for (const [text, row] of this.rows) if ((row[USED] as number) < since) this.rows.delete(text);
   }
 }
 
@@ -79,4 +105,9 @@ export function memoizeByText<T>(compute: (text: string) => T, limit?: number): 
 /** Forgets every remembered result (benchmarks measure cold checks with it). */
 export function resetMemos(): void {
   for (const table of tables) table.clear();
+}
+
+/** Forgets the remembered results no generation from `since` on has used. */
+export function trimMemos(since: number): void {
+  for (const table of tables) table.trim(since);
 }

@@ -6,8 +6,10 @@
 // one full collection, which also starts the reducer. A forced collection of the server's ~40 MB heap takes
 // ~20 ms; it never runs during a check, and runs at most once per burst.
 //
-// Collections can only be forced when Node runs with `--expose-gc` (launch.ts passes it); without it, nothing
-// happens and V8 collects on its own schedule.
+// Before collecting, the server lets go of what only speeds up checks of drafts it did not check last (the
+// Validator passes the release: the engine's caches, trimmed to its latest check's generation). Collections can
+// only be forced when Node runs with `--expose-gc` (launch.ts passes it); without it, only the release happens
+// and V8 collects on its own schedule.
 
 /** Quiet time after the last check before the collection. */
 export const IDLE_COLLECT_MS = 2_000;
@@ -26,6 +28,8 @@ export class IdleCollector {
   constructor(
     private readonly collect: Collect | undefined = exposedCollector(),
     private readonly delayMs = IDLE_COLLECT_MS,
+    /** What to let go once quiet, before the collection. */
+    private readonly release: () => void = () => {},
   ) {}
 
   /** A check starts: no collection until it has ended and the server has been quiet again. */
@@ -34,16 +38,15 @@ export class IdleCollector {
     this.timer = undefined;
   }
 
-  /** A check has ended: collect once the server has been quiet for the delay. */
+  /** A check has ended: release, then collect, once the server has been quiet for the delay. */
   done(): void {
-    const collect = this.collect;
-    if (!collect) return;
     this.busy();
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      collect();
+      this.release();
+      this.collect?.();
     }, this.delayMs);
-    // A pending collection never keeps the process alive.
+    // A pending release never keeps the process alive.
     this.timer.unref();
   }
 

@@ -13,7 +13,7 @@ export { clauses, splitSentences } from './sentences';
 export { splitSectionNumber } from './sections';
 export { parseNumericList } from './citations';
 export { OBJECT_REPLACEMENT } from './prose';
-export { parseInTurns, resetParseCache, type PieceOptions } from './pieces';
+export { parseInTurns, resetParseCache, trimParseCache, type PieceOptions } from './pieces';
 
 export function parseDocument(text: string, pieces: PieceOptions = {}): DocumentModel {
   const walk = assembleWalk(text, pieces);

@@ -1,7 +1,7 @@
 // The Markdown parse of a whole text, assembled from pieces (see chunks.ts). Each piece's parse is cached by
 // its text, so a re-check after an edit parses only the pieces the edit touched: the others are taken from
 // the cache and moved to where they now sit. The result is the same walk the parser gives for the whole text.
-import { ownCopy } from '../memo';
+import { currentGeneration, ownCopy } from '../memo';
 import type { FrontMatter, LinkInfo, ProseSegment, Span } from '../model';
 import { calledLabels, endsOpen, footnoteStubs, MIN_CHUNK, normalizeLabel, planChunks, type ChunkPlan } from './chunks';
 import { scanCitations, type RawMarker } from './citations';
@@ -64,8 +64,11 @@ export interface AssembledWalk {
  * bytes (text, blocks, skeleton, markers).
  */
 const CACHE_LIMIT = 750_000;
-/** By key; each entry keeps the key it was stored under (see cachedPiece). */
-const cache = new Map<string, { readonly key: string; readonly piece: ParsedPiece }>();
+/**
+ * By key; each entry keeps the key it was stored under (see cachedPiece), and the generation of use that last
+ * read or stored it (memo.ts).
+ */
+const cache = new Map<string, { readonly key: string; readonly piece: ParsedPiece; used: number }>();
 let cachedLength = 0;
 
 /** Forgets every cached piece (benchmarks measure cold parses with it). */
@@ -74,8 +77,17 @@ export function resetParseCache(): void {
   cachedLength = 0;
 }
 
+/** Forgets the pieces no generation from `since` on has used. */
+export function trimParseCache(since: number): void {
+  for (const [key, entry] of cache) {
+    if (entry.used >= since) continue;
+    cache.delete(key);
+    cachedLength -= key.length;
+  }
+}
+
 function remember(key: string, piece: ParsedPiece): void {
-  cache.set(key, { key, piece });
+  cache.set(key, { key, piece, used: currentGeneration() });
   cachedLength += key.length;
   for (const [oldKey] of cache) {
     if (cachedLength <= CACHE_LIMIT) break;
@@ -146,6 +158,7 @@ function cachedPiece(piece: string, stubs: string, frontMatter: boolean, plain: 
     // of this version of the document (ownCopy).
     cache.delete(hit.key);
     cache.set(hit.key, hit);
+    hit.used = currentGeneration();
     return hit.piece;
   }
   // The piece's text, and every block and sentence text sliced from it, are views of its own copy, not of this
