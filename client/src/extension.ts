@@ -5,7 +5,7 @@
 import { bundleEvaluationStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { REVEAL_RANGE_COMMAND } from '../../server/src/protocol';
 import { FrameworkMapView } from './frameworkMap';
 import { ServerSupervisor } from './serverSupervisor';
@@ -27,8 +27,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const activationStarted = performance.now();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV } } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env: { ...SERVER_ENV } },
+    },
   };
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const supervisor = new ServerSupervisor(outputChannel, RESTART_COMMAND);

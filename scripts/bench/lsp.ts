@@ -1,5 +1,6 @@
-// The language server over stdio (`node <SERVER_EXEC_ARGV> dist/server.js --stdio`: the Node options the VS Code
-// client starts it with, server/src/lsp/launch.ts), timed on the client's clock with the JSON transport included.
+// The language server over stdio (`node <SERVER_EXEC_ARGV> dist/server.js --stdio` with SERVER_ENV: the Node
+// options and environment the VS Code client starts it with, server/src/lsp/launch.ts), timed on the client's
+// clock with the JSON transport included.
 // The client is the protocol tests' harness (server/test/helpers/lspClient.ts).
 //
 // - Open: from sending didOpen to the publishDiagnostics for that URI and version, on a text the server has
@@ -21,13 +22,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { TYPING_DEBOUNCE_MS } from '../../server/src/lsp/validation';
 import { TestClient } from '../../server/test/helpers/lspClient';
 import { seededRandom, timeAsync } from './stats';
 import { corpusDrafts, paper, repeatDistinct, WARM_UP_NAME } from './texts';
 
-export { SERVER_EXEC_ARGV, TYPING_DEBOUNCE_MS };
+export { SERVER_ENV, SERVER_EXEC_ARGV, TYPING_DEBOUNCE_MS };
 
 const LONG_WAIT_MS = 120_000;
 const corpus = corpusDrafts();
@@ -60,7 +61,7 @@ function uriFor(name: string): string {
 }
 
 async function withServer<T>(settings: unknown, use: (client: TestClient) => Promise<T>): Promise<T> {
-  const client = await TestClient.start({ settings, execArgv: SERVER_EXEC_ARGV });
+  const client = await TestClient.start({ settings, execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV });
   try {
     return await use(client);
   } finally {

@@ -1,6 +1,6 @@
 // docs/benchmarks.md from one run's results: every figure comes from `Results`; only prose is written here.
 import { IDLE_COLLECT_MS } from '../../server/src/lsp/idle';
-import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { rules } from '../../server/src/engine/rules';
 import type { CliRun, DraftFolder } from './cli';
 import type { EngineRow } from './engine';
@@ -194,7 +194,7 @@ function serverSection(results: Results): string {
   return [
     '## The language server over stdio',
     '',
-    `\`node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js --stdio\` (the Node options are those the VS Code client starts the server with, server/src/lsp/launch.ts), driven by the protocol tests' client (server/test/helpers/lspClient.ts) on the client's clock, JSON transport included.`,
+    `\`${Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value} `).join('')}node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js --stdio\` (the environment and Node options are those the VS Code client starts the server with, server/src/lsp/launch.ts), driven by the protocol tests' client (server/test/helpers/lspClient.ts) on the client's clock, JSON transport included.`,
     '',
     `Open-to-diagnostics: from sending didOpen to the publishDiagnostics for that document and version, on a text the server has never seen: a fresh server per sample, its JIT warmed first by checking drafts from test/corpus (they share no text with the paper). "Warm" servers checked ${warmUps.all} drafts first, opening and closing each: ${WARM_UP_ROUNDS} rounds of the ${warmUps.all / WARM_UP_ROUNDS} corpus drafts, every sentence changed from one round to the next so that each round is checked afresh, as a server that has re-checked drafts for a while has (V8 optimises a function only after many calls). These are the figures the targets and ratios use. "Colder" servers checked ${warmUps.colder === 1 ? 'one draft' : `${warmUps.colder} drafts`} first, as just after the editor starts.`,
     '',

@@ -1,6 +1,6 @@
 // What bounds the language server's memory must not change what it answers. Analyses are kept within a budget of
 // text (server/src/lsp/analysis.ts), so a draft whose analysis was let go is analysed again when asked; the server
-// runs with the heap options the VS Code client starts it with (server/src/lsp/launch.ts).
+// runs with the Node options and environment the VS Code client starts it with (server/src/lsp/launch.ts).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultOptions } from '../src/engine/options';
 import { ANALYSED_TEXT_BUDGET, AnalysisCache } from '../src/lsp/analysis';
 import { IDLE_COLLECT_MS } from '../src/lsp/idle';
-import { SERVER_EXEC_ARGV } from '../src/lsp/launch';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../src/lsp/launch';
 import { ROOT, TestClient, ensureServerBuilt, essentials, fileUri, freshDiagnostics, positionOf } from './helpers/lspClient';
 
 const OPTIONS = { ...defaultOptions, locale: 'en' as const };
@@ -52,7 +52,7 @@ describe('a server with many large drafts open', () => {
   let client: TestClient;
   before(async () => {
     ensureServerBuilt();
-    client = await TestClient.start({ settings: { locale: 'en' }, execArgv: SERVER_EXEC_ARGV });
+    client = await TestClient.start({ settings: { locale: 'en' }, execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV });
   });
   after(() => client.kill());
 

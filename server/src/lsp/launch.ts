@@ -1,5 +1,5 @@
-// The Node options the VS Code client (client/src/extension.ts) starts the language server with. The benchmark
-// (scripts/bench/lsp.ts) starts the server with this same list, so that it measures what users run.
+// The Node options and environment the VS Code client (client/src/extension.ts) starts the language server with.
+// The benchmark (scripts/bench/lsp.ts) starts the server with these same lists, so that it measures what users run.
 // Heap sizes can only be set when a process starts, so the server cannot set them for itself; other editors that
 // start `policylint-language-server` may pass the same options to Node.
 
@@ -30,3 +30,17 @@
 export const SERVER_EXEC_ARGV: readonly string[] = [
   '--max-semi-space-size=8', '--max-old-space-size=512', '--expose-gc', '--no-regexp-tier-up',
 ];
+
+/**
+ * Environment variables the VS Code client adds to the server's environment.
+ *
+ * - `MALLOC_TRIM_THRESHOLD_=131072`: glibc's malloc (Linux; other systems ignore the variable) maps blocks over
+ *   128 KiB on their own and gives the top of its heap back once 128 KiB there is free. By default, each time it
+ *   frees a mapped block, it raises the first threshold to that block's size (up to 32 MB) and the second to twice
+ *   that, so what Node and V8 malloc'd outside the JavaScript heap during checks stayed with the process: with
+ *   ten 1 MB drafts open and the server idle, ~20 MB of malloc heaps (/proc/<pid>/smaps). Setting the variable
+ *   fixes both thresholds at their defaults. Steady RSS with those drafts: 87.6-93.4 MB without it, 81.7-83.7 MB
+ *   with it (six servers each); opening the paper was no slower (p50 of nine warm servers, two runs each way:
+ *   10.4 and 11.3 ms without, 11.3 and 9.3 ms with it).
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_TRIM_THRESHOLD_: '131072' };

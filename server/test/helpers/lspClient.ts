@@ -140,6 +140,8 @@ export interface StartOptions {
   readonly settings?: unknown | ((scopeUri: string | undefined) => unknown);
   /** Node options for the server process (the benchmark passes the ones the VS Code client uses). */
   readonly execArgv?: readonly string[];
+  /** Variables added to the server process's environment (the benchmark passes the ones the VS Code client adds). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface Waiter<T> {
@@ -191,7 +193,10 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { cwd: ROOT });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+    });
     const connection = createProtocolConnection(child.stdout, child.stdin);
     connection.listen();
     const client = new TestClient(child, connection, options.settings);
