@@ -169,8 +169,13 @@ function trimRange(text: string, start: number, end: number): Range | undefined 
   return undefined;
 }
 
-/** UTF-16 codes of the characters `sentenceEndAt` may end a sentence at, and the line break. */
-const MAY_END = new Set([...CJK_TERMINATORS, ...LATIN_TERMINATORS, ELLIPSIS, '\n'].map((char) => char.charCodeAt(0)));
+/**
+ * 1 at the UTF-16 codes of the characters `sentenceEndAt` may end a sentence at, and the line break. A table, not
+ * a set: it is read for every character of the draft, and with a set look-up splitting the blocks of the paper
+ * ×20 into sentences took 2.5 times as long (5.5 ms against 2.2).
+ */
+const MAY_END = new Uint8Array(0x10000);
+for (const char of [...CJK_TERMINATORS, ...LATIN_TERMINATORS, ELLIPSIS, '\n']) MAY_END[char.charCodeAt(0)] = 1;
 
 /** Splits prose into trimmed sentence ranges. */
 export function splitSentences(text: string): Range[] {
@@ -184,7 +189,7 @@ export function splitSentences(text: string): Range[] {
   let index = 0;
   while (index < text.length) {
     // Most characters neither end a sentence nor break a line: skip them without making a string of each.
-    if (!MAY_END.has(text.charCodeAt(index))) {
+    if (MAY_END[text.charCodeAt(index)] === 0) {
       index++;
       continue;
     }
